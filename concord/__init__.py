@@ -1,0 +1,1 @@
+"""Concord: cross-department collaboration, run the standard way."""
