@@ -4,7 +4,9 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.utils import timezone
+from ninja.errors import HttpError
 from ninja.security import HttpBearer, SessionAuth
+from ninja.utils import check_csrf
 
 from .models import ApiToken, hash_token
 
@@ -29,6 +31,23 @@ class BearerToken(HttpBearer):
         return user
 
 
+class CsrfSessionAuth(SessionAuth):
+    """The logged-in browser session; unsafe methods need the CSRF token.
+
+    ninja's SessionAuth checks CSRF before looking at the session, so a
+    client with no credentials at all would get 403 "CSRF failed" instead of
+    401. Here the CSRF check only applies when there is a session to abuse.
+    """
+
+    def __call__(self, request: HttpRequest) -> Any:
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated:
+            return None
+        if not getattr(request, "_ninja_csrf_exempt", False) and check_csrf(request):
+            raise HttpError(403, "CSRF check failed")
+        return user
+
+
 def auth_methods() -> list[Any]:
     """Bearer tokens for clients; the session (with CSRF) for the offline docs page."""
-    return [BearerToken(), SessionAuth(csrf=True)]
+    return [BearerToken(), CsrfSessionAuth(csrf=True)]

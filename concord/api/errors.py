@@ -1,16 +1,33 @@
-"""Map errors to JSON bodies: `{"code", "message", "details"}`; never a 500 for bad input."""
+"""Map every failure to one JSON shape: `{"code", "message", "details"}`.
 
+Bad input is a 4xx, never a 500: malformed JSON is 400, a missing or bad
+token 401, a refused action 403, an unknown route or object 404, a wrong
+method 405, invalid fields 422 with the messages per field.
+"""
+
+from collections.abc import Callable
+from functools import wraps
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from concord.lib.errors import DomainError
 
+_CODES = {
+    400: "invalid",
+    401: "unauthenticated",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    409: "conflict",
+    429: "throttled",
+}
 
-def _body(code: str, message: str, details: dict[str, list[str]] | None = None) -> dict[str, Any]:
+
+def body(code: str, message: str, details: dict[str, list[str]] | None = None) -> dict[str, Any]:
     return {"code": code, "message": message, "details": details or {}}
 
 
@@ -18,6 +35,18 @@ def _field_path(loc: list[Any]) -> str:
     # ninja reports e.g. ["body", "payload", "days"]; clients want "days".
     parts = [str(p) for p in loc if p not in ("body", "query", "path", "payload", "form")]
     return ".".join(parts) or "__all__"
+
+
+def _message_for(status: int, fallback: str) -> str:
+    messages = {
+        400: _("The request could not be read."),
+        401: _("A valid API token is required."),
+        403: _("You may not do this."),
+        404: _("Not found."),
+        405: _("This method is not allowed here."),
+        429: _("Too many requests; try again later."),
+    }
+    return messages.get(status, fallback)
 
 
 def install(api: NinjaAPI) -> None:
@@ -32,16 +61,49 @@ def install(api: NinjaAPI) -> None:
             details.setdefault(_field_path(list(err.get("loc", []))), []).append(
                 str(err.get("msg", ""))
             )
-        body = _body("invalid", _("The request has invalid fields."), details)
-        return api.create_response(request, body, status=422)
+        result = body("invalid", _("The request has invalid fields."), details)
+        return api.create_response(request, result, status=422)
 
     @api.exception_handler(AuthenticationError)
     def auth_error(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
-        body = _body("unauthenticated", _("A valid API token is required."))
-        return api.create_response(request, body, status=401)
+        result = body("unauthenticated", _message_for(401, ""))
+        response = api.create_response(request, result, status=401)
+        response["WWW-Authenticate"] = "Bearer"
+        return response
 
     @api.exception_handler(HttpError)
     def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
-        return api.create_response(
-            request, _body("error", str(exc.message)), status=exc.status_code
+        status = exc.status_code
+        # ninja's own messages ("Cannot parse request body", "CSRF check
+        # Failed") are English-only: give the client ours, keep theirs as detail.
+        result = body(
+            _CODES.get(status, "error"),
+            _message_for(status, str(exc.message)),
+            {"__all__": [str(exc.message)]},
         )
+        return api.create_response(request, result, status=status)
+
+    @api.exception_handler(Http404)
+    def http_404(request: HttpRequest, exc: Http404) -> HttpResponse:
+        return api.create_response(request, body("not_found", _message_for(404, "")), status=404)
+
+
+def json_error(status: int) -> JsonResponse:
+    """Answer with the error shape outside ninja's views (unknown route, wrong method)."""
+    code = _CODES.get(status, "error")
+    return JsonResponse(body(code, _message_for(status, "")), status=status)
+
+
+def json_method_not_allowed(view: Callable[..., Any]) -> Callable[..., Any]:
+    """Wrap a ninja path view so its plain-text 405 becomes the JSON error shape."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+        response = view(request, *args, **kwargs)
+        if getattr(response, "status_code", None) == 405 and "Allow" in response:
+            allowed = response["Allow"]
+            response = json_error(405)
+            response["Allow"] = allowed
+        return response
+
+    return wrapper

@@ -1,16 +1,41 @@
 """The NinjaAPI instance: authentication, error mapping and the routers."""
 
+from typing import Any
+
+from django.http import HttpRequest, JsonResponse
+from django.urls import URLPattern, URLResolver, re_path
+from django.views.decorators.csrf import csrf_exempt
 from ninja import NinjaAPI
 
 from concord.accounts.api_auth import auth_methods
 
 from . import calendar, errors, inbox, me, orgs, tokens
 
-api = NinjaAPI(
+
+@csrf_exempt
+def _unknown_route(request: HttpRequest, *args: Any, **kwargs: Any) -> JsonResponse:
+    return errors.json_error(404)
+
+
+class ConcordAPI(NinjaAPI):
+    """NinjaAPI whose every answer under /api/v1, even off its routes, is JSON."""
+
+    def _get_urls(self) -> list[URLPattern | URLResolver]:
+        urls = super()._get_urls()
+        for pattern in urls:
+            if isinstance(pattern, URLPattern):
+                # ninja answers a wrong method with plain text; clients parse JSON.
+                pattern.callback = errors.json_method_not_allowed(pattern.callback)
+        # Last, so only paths no router claims reach it.
+        urls.append(re_path(r"^.*$", _unknown_route, name="unknown-route"))
+        return urls
+
+
+api = ConcordAPI(
     title="Concord API",
     version="1",
     description="Cross-department collaboration. Authenticate with `Authorization: Bearer <token>`"
-    " (create one with `concord token USERNAME`).",
+    " (create one with `concord token USERNAME` or on the API tokens page).",
     urls_namespace="api",
     auth=auth_methods(),
 )
