@@ -211,6 +211,8 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Concord <concord@localhost>"
 CONCORD_RUNNER = env_str("CONCORD_RUNNER", "thread")
 CONCORD_SWEEP_INTERVAL_SECONDS = env_int("CONCORD_SWEEP_INTERVAL_SECONDS", 5)
 CONCORD_SWEEP_BATCH = env_int("CONCORD_SWEEP_BATCH", 100)
+# Notification deliveries (email, IM) are retried with backoff, then given up.
+CONCORD_DELIVERY_MAX_ATTEMPTS = env_int("CONCORD_DELIVERY_MAX_ATTEMPTS", 8)
 REDIS_URL = env_str("REDIS_URL", "redis://127.0.0.1:6379/0")
 CELERY_BROKER_URL = REDIS_URL
 CELERY_RESULT_BACKEND = None
