@@ -5,7 +5,7 @@ working day's start (09:00); a start before 09:00 on a working day counts
 from 09:00 that day; 18:00 exactly keeps its time.
 """
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -62,7 +62,7 @@ def test_it_adds_working_days(start: datetime, days: int, expected: datetime) ->
 
 
 def test_it_accepts_any_time_zone_and_answers_in_the_settings_zone() -> None:
-    start = datetime(2026, 9, 30, 2, tzinfo=timezone.utc)  # 10:00 in Shanghai
+    start = datetime(2026, 9, 30, 2, tzinfo=UTC)  # 10:00 in Shanghai
     result = Calendar({}).add_working_days(start, 1)
     assert result == sh(2026, 10, 8, 10)
     assert str(result.tzinfo) == "Asia/Shanghai"

@@ -1,6 +1,6 @@
 """Next and previous working days, and counting working days between two dates."""
 
-from datetime import date
+from datetime import UTC, date
 
 import pytest
 
@@ -61,7 +61,7 @@ def test_it_counts_working_days_after_start_up_to_end(start: date, end: date, co
 def test_a_datetime_counts_as_its_local_date() -> None:
     cal = Calendar({})
     # 23:30 UTC on 30 Sept is already 1 October in Shanghai: a holiday.
-    from datetime import datetime, timezone
+    from datetime import datetime
 
-    assert cal.is_working_day(datetime(2026, 9, 30, 23, 30, tzinfo=timezone.utc)) is False
+    assert cal.is_working_day(datetime(2026, 9, 30, 23, 30, tzinfo=UTC)) is False
     assert cal.is_working_day(sh(2026, 9, 30, 23, 30)) is True

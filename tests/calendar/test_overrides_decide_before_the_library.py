@@ -1,5 +1,6 @@
 """An override is stronger than the library; it is how unknown years (2027) are filled in."""
 
+import itertools
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -78,5 +79,5 @@ def test_a_loader_is_asked_again_only_beyond_what_it_gave() -> None:
     assert len(calls) == 3
     # The windows never overlap: each date is fetched once.
     spans = sorted(calls)
-    for (_a, b), (c, _d) in zip(spans, spans[1:], strict=False):
+    for (_a, b), (c, _d) in itertools.pairwise(spans):
         assert b < c
