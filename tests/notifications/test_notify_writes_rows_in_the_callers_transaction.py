@@ -30,10 +30,15 @@ def test_it_writes_a_notification_a_delivery_and_a_timer(org: Org) -> None:
 def test_it_rolls_back_with_the_callers_change(org: Org) -> None:
     """When the causing service fails, no notification, delivery or timer remains."""
     before = (Notification.objects.count(), Delivery.objects.count(), Timer.objects.count())
-    with pytest.raises(RuntimeError, match="boom"), transaction.atomic():
+
+    @transaction.atomic
+    def failing_service() -> None:
         ping(actor=org.mark, recipients=[org.alice, org.rita], subject=org.market)
         assert Notification.objects.count() == before[0] + 2
         raise RuntimeError("boom")
+
+    with pytest.raises(RuntimeError, match="boom"):
+        failing_service()
     after = (Notification.objects.count(), Delivery.objects.count(), Timer.objects.count())
     assert after == before
 
