@@ -183,7 +183,7 @@ def delivery_attempt(*, delivery_id: int) -> Delivery | None:
     """
     with transaction.atomic():
         delivery = (
-            Delivery.objects.select_for_update()
+            Delivery.objects.select_for_update(of=("self",))
             .select_related("notification__recipient__person")
             .filter(pk=delivery_id)
             .first()
