@@ -96,6 +96,10 @@ def _fire_next(now: datetime) -> Outcome | None:
             logger.error("timer %s failed: %s", timer.pk, error)
             _save(timer, state=Timer.State.FAILED, attempts=timer.attempts + 1, last_error=error)
             return Outcome.FAILED
+        # Marked fired before the handler runs, so that a sweep started on
+        # this same connection (which our own row lock does not stop) finds
+        # nothing to do; a failure puts the timer back to pending.
+        _save(timer, state=Timer.State.FIRED, fired_at=timezone.now())
         try:
             # The savepoint undoes a failing handler's writes while keeping
             # the row lock, so no other sweep can grab the timer meanwhile.
@@ -103,7 +107,6 @@ def _fire_next(now: datetime) -> Outcome | None:
                 func(timer)
         except Exception as exc:
             return _record_failure(timer, exc, now)
-        _save(timer, state=Timer.State.FIRED, fired_at=timezone.now())
         return Outcome.FIRED
 
 
@@ -121,10 +124,17 @@ def _record_failure(timer: Timer, exc: Exception, now: datetime) -> Outcome:
         logger.exception(
             "timer %s (%s) failed for good after %d attempts", timer.pk, timer.kind, attempts
         )
-        _save(timer, state=Timer.State.FAILED, attempts=attempts, last_error=error)
+        _save(timer, state=Timer.State.FAILED, fired_at=None, attempts=attempts, last_error=error)
         return Outcome.FAILED
     logger.exception("timer %s (%s) failed, attempt %d; will retry", timer.pk, timer.kind, attempts)
-    _save(timer, attempts=attempts, last_error=error, due_at=now + backoff(attempts))
+    _save(
+        timer,
+        state=Timer.State.PENDING,
+        fired_at=None,
+        attempts=attempts,
+        last_error=error,
+        due_at=now + backoff(attempts),
+    )
     return Outcome.RETRY
 
 
