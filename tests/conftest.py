@@ -1,6 +1,19 @@
 import pytest
+from django.contrib.auth.hashers import Argon2PasswordHasher
 
 from tests.personas import Org, make_org
+
+
+class FastArgon2PasswordHasher(Argon2PasswordHasher):
+    """Argon2 as in production, with the cost turned down.
+
+    The production parameters take ~0.6 s per hash; the org fixture hashes
+    eight passwords, which would make every test five seconds slower.
+    """
+
+    time_cost = 1
+    memory_cost = 64
+    parallelism = 1
 
 
 @pytest.fixture
@@ -11,6 +24,7 @@ def org(db: None) -> Org:
 @pytest.fixture(autouse=True)
 def _isolated_files(settings, tmp_path):  # type: ignore[no-untyped-def]
     """Keep every test's files (mail, media) in its own temporary folder."""
+    settings.PASSWORD_HASHERS = ["tests.conftest.FastArgon2PasswordHasher"]
     settings.EMAIL_FILE_PATH = tmp_path / "mail"
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
