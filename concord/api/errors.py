@@ -94,12 +94,19 @@ def json_error(status: int) -> JsonResponse:
     return JsonResponse(body(code, _message_for(status, "")), status=status)
 
 
-def json_method_not_allowed(view: Callable[..., Any]) -> Callable[..., Any]:
-    """Wrap a ninja path view so its plain-text 405 becomes the JSON error shape."""
+def json_errors(view: Callable[..., Any]) -> Callable[..., Any]:
+    """Wrap a ninja URL view so what it answers outside its operations is JSON too.
+
+    ninja answers a wrong method with plain text, and its API root raises
+    Http404 past the exception handlers (a Django HTML page).
+    """
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
-        response = view(request, *args, **kwargs)
+        try:
+            response = view(request, *args, **kwargs)
+        except Http404:
+            return json_error(404)
         if getattr(response, "status_code", None) == 405 and "Allow" in response:
             allowed = response["Allow"]
             response = json_error(405)

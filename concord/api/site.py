@@ -24,8 +24,7 @@ class ConcordAPI(NinjaAPI):
         urls = super()._get_urls()
         for pattern in urls:
             if isinstance(pattern, URLPattern):
-                # ninja answers a wrong method with plain text; clients parse JSON.
-                pattern.callback = errors.json_method_not_allowed(pattern.callback)
+                pattern.callback = errors.json_errors(pattern.callback)
         # Last, so only paths no router claims reach it.
         urls.append(re_path(r"^.*$", _unknown_route, name="unknown-route"))
         return urls

@@ -101,3 +101,7 @@ def test_forbidden_is_403(org: Org) -> None:
 
 def test_unauthenticated_is_401(client: Client, org: Org) -> None:
     _shape(client.get("/api/v1/tokens"), 401, "unauthenticated")
+
+
+def test_the_api_root_is_a_json_404(client: Client) -> None:
+    _shape(client.get("/api/v1/"), 404, "not_found")
