@@ -172,6 +172,14 @@ def _shift(day: date, days: int) -> date:
         raise WorkcalError("date out of range") from None
 
 
+def _shift_within(day: date, days: int) -> date:
+    """Shift `day`, stopping at the ends of the date range (for windows to load)."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.max if days > 0 else date.min
+
+
 class Calendar:
     """Working days and working hours over a fixed set of overrides.
 
@@ -203,7 +211,7 @@ class Calendar:
     # --- days -----------------------------------------------------------
 
     def prefetch(self, first: date, last: date) -> None:
-        """Load the overrides of [first, last] now, in one query at most."""
+        """Load the overrides of [first, last] now: one query for each side not loaded yet."""
         if self._loader is None or first > last:
             return
         if self._loaded is not None:
@@ -213,12 +221,14 @@ class Calendar:
             # Keep the loaded span contiguous so that one pair of bounds
             # says what is known, and grow it by a chunk at least, so that a
             # sweep over later and later starts does not query each time.
+            fetch = []
             if first < lo:
-                first = min(first, _shift(lo, -_CHUNK_DAYS))
+                first = min(first, _shift_within(lo, -_CHUNK_DAYS))
+                fetch.append((first, lo - timedelta(days=1)))
             if last > hi:
-                last = max(last, _shift(hi, _CHUNK_DAYS))
+                last = max(last, _shift_within(hi, _CHUNK_DAYS))
+                fetch.append((hi + timedelta(days=1), last))
             first, last = min(first, lo), max(last, hi)
-            fetch = [(first, lo - timedelta(days=1)), (hi + timedelta(days=1), last)]
         else:
             fetch = [(first, last)]
         for a, b in fetch:
@@ -231,11 +241,11 @@ class Calendar:
             self._loaded is None or not self._loaded[0] <= day <= self._loaded[1]
         ):
             if self._loaded is None:
-                self.prefetch(day, _shift(day, _CHUNK_DAYS))
+                self.prefetch(day, _shift_within(day, _CHUNK_DAYS))
             elif day > self._loaded[1]:
-                self.prefetch(self._loaded[0], _shift(day, _CHUNK_DAYS))
+                self.prefetch(self._loaded[0], _shift_within(day, _CHUNK_DAYS))
             else:
-                self.prefetch(_shift(day, -_CHUNK_DAYS), self._loaded[1])
+                self.prefetch(_shift_within(day, -_CHUNK_DAYS), self._loaded[1])
         return self._overrides.get(day)
 
     def day_info(self, day: date | datetime) -> DayInfo:
@@ -276,12 +286,14 @@ class Calendar:
         if b < a:
             return -self.working_days_between(b, a)
         self.prefetch(a, b)
-        return sum(1 for d in _days(_shift(a, 1), b) if self.is_working_day(d))
+        return sum(1 for d in _days(a, b) if d != a and self.is_working_day(d))
 
     def month(self, year: int, month: int) -> list[DayInfo]:
         """Return the status of every day of a month, in order."""
         first = date(year, month, 1)
-        last = _shift(date(year + month // 12, month % 12 + 1, 1), -1)
+        if not 1 <= month <= 12:
+            raise WorkcalError("month must be from 1 to 12")
+        last = date(year, 12, 31) if month == 12 else date(year, month + 1, 1) - timedelta(days=1)
         self.prefetch(first, last)
         return [self.day_info(d) for d in _days(first, last)]
 
@@ -334,7 +346,7 @@ class Calendar:
             raise WorkcalError("days must not be negative")
         local = self._local(start)
         # About 5 working days in 7, plus room for a long holiday.
-        self.prefetch(local.date(), _shift(local.date(), math.ceil(days * 7 / 5) + 30))
+        self.prefetch(local.date(), _shift_within(local.date(), math.ceil(days * 7 / 5) + 30))
         moved = self._normalize(local)
         day = moved.date()
         for _i in range(days):
@@ -353,7 +365,9 @@ class Calendar:
             raise WorkcalError("the amount of working time must not be negative")
         local = self._local(start)
         per_day = self._day_length()
-        self.prefetch(local.date(), _shift(local.date(), math.ceil(amount / per_day * 7 / 5) + 30))
+        self.prefetch(
+            local.date(), _shift_within(local.date(), math.ceil(amount / per_day * 7 / 5) + 30)
+        )
         cursor = self._normalize(local)
         remaining = amount
         while True:
@@ -403,6 +417,8 @@ def _days(first: date, last: date) -> Iterator[date]:
     day = first
     while day <= last:
         yield day
+        if day == last:  # also keeps clear of date.max
+            return
         day += timedelta(days=1)
 
 

@@ -65,3 +65,19 @@ def test_a_datetime_counts_as_its_local_date() -> None:
 
     assert cal.is_working_day(datetime(2026, 9, 30, 23, 30, tzinfo=UTC)) is False
     assert cal.is_working_day(sh(2026, 9, 30, 23, 30)) is True
+
+
+def test_the_ends_of_the_date_range_raise_a_calendar_error_not_an_overflow() -> None:
+    from concord.lib.workcal import WorkcalError
+
+    calls: list[tuple[date, date]] = []
+    cal = Calendar(loader=lambda a, b: calls.append((a, b)) or {})
+    assert cal.is_working_day(date.max) is True  # a Friday, in no year the library knows
+    assert cal.is_working_day(date.min) is True
+    assert len(cal.month(9999, 12)) == 31
+    with pytest.raises(WorkcalError):
+        cal.next_working_day(date.max)
+    with pytest.raises(WorkcalError):
+        cal.add_working_days(sh(9999, 12, 30, 10), 5)
+    # Each date was asked of the loader once at most.
+    assert sum((b - a).days + 1 for a, b in calls) <= (date.max - date.min).days + 1
