@@ -535,9 +535,10 @@ def _override_upsert(
         except IntegrityError:
             row = CalendarOverride.objects.select_for_update().get(day=day)
     before = _override_snapshot(row)
-    row.is_working = is_working
-    row.note = note
-    row.save(update_fields=["is_working", "note", "updated_at"])
+    if row.is_working != is_working or row.note != note:
+        row.is_working = is_working
+        row.note = note
+        row.save(update_fields=["is_working", "note", "updated_at"])
     return row, before
 
 
@@ -547,14 +548,14 @@ def calendar_override_set(
 ) -> CalendarOverride:
     """Declare `day` a working day or a day off, whatever the statutory calendar says.
 
-    Setting the values a day already has changes nothing and records no event.
+    Setting the values a day already has changes nothing and records no
+    event, also when two requests race to set the same values.
     """
     _require(actor, "orgs.manage_calendar")
     note = _clean_override_input(day, note)
-    existing = CalendarOverride.objects.select_for_update().filter(day=day).first()
-    if existing is not None and existing.is_working == is_working and existing.note == note:
-        return existing
     row, before = _override_upsert(day, bool(is_working), note)
+    if before == _override_snapshot(row):
+        return row
     event_record(
         actor=actor,
         verb="calendar.override_set",
