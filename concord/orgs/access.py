@@ -39,7 +39,8 @@ rules.add_perm("orgs.manage_delegation", is_pmo | (is_employee & is_delegator))
 rules.add_perm("orgs.manage_calendar", is_pmo)
 
 
-def _require_view(user: Any) -> None:
+def require_view(user: Any) -> None:
+    """Raise forbidden unless the user may look at the organization."""
     if not user.has_perm("orgs.view_org"):
         raise DomainError(_forbidden_message(), code="forbidden")
 
@@ -52,7 +53,7 @@ def _forbidden_message() -> str:
 
 def department_for_view(user: Any, pk: int) -> Department:
     """Return the department with its head and member count, or raise not found."""
-    _require_view(user)
+    require_view(user)
     dept = (
         Department.objects.select_related("parent", "head__person")
         .annotate(members_count=Count("members", filter=Q(members__user__is_active=True)))
@@ -65,7 +66,7 @@ def department_for_view(user: Any, pk: int) -> Department:
 
 
 def person_for_view(user: Any, pk: int) -> Person:
-    _require_view(user)
+    require_view(user)
     person = (
         Person.objects.select_related("user", "department", "manager__person").filter(pk=pk).first()
     )
@@ -76,7 +77,7 @@ def person_for_view(user: Any, pk: int) -> Person:
 
 def delegation_for_view(user: Any, pk: int) -> Delegation:
     """Return a delegation; whether the user may change it is the service's call."""
-    _require_view(user)
+    require_view(user)
     delegation = Delegation.objects.select_related("delegator", "deputy").filter(pk=pk).first()
     if delegation is None:
         raise not_found()
