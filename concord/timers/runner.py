@@ -8,7 +8,7 @@ the same sweep instead (see tasks.py).
 import logging
 import threading
 
-from django.db import close_old_connections
+from django.db import close_old_connections, connections
 
 from concord.timers.sweep import SweepResult, sweep
 
@@ -65,12 +65,17 @@ class Runner:
     def run(self) -> None:
         """Loop in the calling thread until `stop()`."""
         logger.info("timer runner started (every %ss)", self.interval)
-        while not self._stop.is_set():
-            self._wake.clear()
-            result = self.run_once()
-            if result is not None and result.claimed >= self.limit:
-                continue  # a full batch: more may be due, do not wait
-            self._wake.wait(self.interval)
+        try:
+            while not self._stop.is_set():
+                self._wake.clear()
+                result = self.run_once()
+                if result is not None and result.claimed >= self.limit:
+                    continue  # a full batch: more may be due, do not wait
+                self._wake.wait(self.interval)
+        finally:
+            # Connections are per thread: close ours before the thread ends,
+            # or PostgreSQL keeps a session open until it times out.
+            connections.close_all()
         logger.info("timer runner stopped")
 
     def run_once(self) -> SweepResult | None:

@@ -5,6 +5,7 @@ import uuid
 from collections.abc import Iterator
 
 import pytest
+from celery.signals import task_postrun
 from django.conf import settings
 from django.db import connections, transaction
 
@@ -47,10 +48,19 @@ def worker_queue() -> Iterator[str]:
 
     # A private queue: other test runs sharing this Redis do not steal our task.
     queue = f"concord-test-{uuid.uuid4().hex}"
-    with start_worker(
-        app, pool="solo", perform_ping_check=False, queues=[queue], shutdown_timeout=WAIT
-    ):
-        yield queue
+    # The worker thread has its own connection; close it after each task or
+    # the test database cannot be dropped at the end of the run.
+    task_postrun.connect(_close_connections)
+    try:
+        with start_worker(
+            app, pool="solo", perform_ping_check=False, queues=[queue], shutdown_timeout=WAIT
+        ):
+            yield queue
+    finally:
+        task_postrun.disconnect(_close_connections)
+
+
+def _close_connections(**kwargs: object) -> None:
     connections.close_all()
 
 
