@@ -39,7 +39,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        from waitress.server import create_server  # type: ignore[import-untyped]
+        from waitress.server import create_server  # type: ignore[import-untyped,unused-ignore]
 
         from concord.wsgi import application
 
