@@ -14,6 +14,8 @@ A handler runs inside the sweep's transaction for that one timer, with the
 Timer row locked. It MUST re-check its subject's state: the subject may have
 changed since the timer was scheduled, and a moot timer simply returns. If
 the handler raises, its work is rolled back and the timer is retried later.
+(The timer is already marked fired when the handler sees it; that claim is
+undone too if it raises.)
 """
 
 from collections.abc import Callable, Iterator
