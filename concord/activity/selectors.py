@@ -10,4 +10,4 @@ def timeline_for(obj: models.Model, *, limit: int = 50) -> EventQuerySet:
 
     Callers must have checked that the viewer may see `obj`.
     """
-    return Event.objects.for_scope(obj).select_related("actor", "actor__person")[:limit]  # type: ignore[return-value]
+    return Event.objects.for_scope(obj).select_related("actor", "actor__person")[:limit]

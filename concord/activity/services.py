@@ -7,7 +7,7 @@ transaction, so the event commits or rolls back with the change it records.
 import json
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
 from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
@@ -37,9 +37,10 @@ def event_record(
         raise RuntimeError("event_record must be called inside the service's transaction")
     if subject.pk is None:
         raise ValueError("the subject must be saved before its event is recorded")
+    acting_user = actor if isinstance(actor, User) else None
     return Event.objects.create(
         occurred_at=timezone.now(),
-        actor=actor if actor is not None and actor.is_authenticated else None,
+        actor=acting_user,
         verb=verb,
         subject_type=ContentType.objects.get_for_model(subject),
         subject_id=subject.pk,
