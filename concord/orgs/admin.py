@@ -9,7 +9,7 @@ from django.http import HttpRequest
 from concord.lib.errors import DomainError
 
 from . import services
-from .models import CalendarOverride
+from .models import CalendarOverride, Delegation, Department, Person
 
 
 @admin.register(CalendarOverride)
@@ -64,3 +64,39 @@ class CalendarOverrideAdmin(admin.ModelAdmin[CalendarOverride]):
             except DomainError as error:
                 # Someone else cleared it meanwhile: nothing left to do.
                 messages.warning(request, str(error.message))
+
+
+class ReadOnlyAdmin(admin.ModelAdmin[Any]):
+    """Look, don't touch: organization writes go through the services (the /org/ pages),
+    so that each leaves its event and passes its checks."""
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(Department)
+class DepartmentAdmin(ReadOnlyAdmin):
+    list_display = ["name", "code", "parent", "head", "is_active"]
+    list_filter = ["is_active"]
+    search_fields = ["name", "code"]
+    list_select_related = ["parent", "head"]
+
+
+@admin.register(Person)
+class PersonAdmin(ReadOnlyAdmin):
+    list_display = ["name", "user", "employee_no", "department", "title", "level", "is_pmo"]
+    list_filter = ["level", "is_pmo", "department"]
+    search_fields = ["name", "user__username", "employee_no"]
+    list_select_related = ["user", "department"]
+
+
+@admin.register(Delegation)
+class DelegationAdmin(ReadOnlyAdmin):
+    list_display = ["delegator", "deputy", "starts_on", "ends_on", "revoked_at"]
+    list_select_related = ["delegator", "deputy"]

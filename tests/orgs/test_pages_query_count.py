@@ -1,5 +1,6 @@
 """The organization pages cost the same number of queries however big the org is."""
 
+from datetime import date
 from typing import Any
 
 from django.db import connection
@@ -29,8 +30,8 @@ def _grow(org: Org, n: int) -> None:
             actor=None,
             delegator=org.rita,
             deputy=person.user,
-            starts_on=__import__("datetime").date(2030 + i, 1, 1),
-            ends_on=__import__("datetime").date(2030 + i, 1, 2),
+            starts_on=date(2030 + i, 1, 1),
+            ends_on=date(2030 + i, 1, 2),
         )
 
 
