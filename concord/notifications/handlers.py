@@ -8,5 +8,8 @@ from .services import DELIVER_TIMER, delivery_attempt
 
 @handler(DELIVER_TIMER)
 def deliver(timer: Timer) -> None:
-    """Send the delivery this timer is for; failures are recorded, never raised."""
+    """Claim the delivery this timer is for; it is sent after the sweep commits.
+
+    Sending failures are recorded, never raised (see `delivery_attempt`).
+    """
     delivery_attempt(delivery_id=timer.subject_id)

@@ -3,12 +3,14 @@
 `notify` is called by other apps' services inside their own transaction;
 it writes rows only, so a slow or broken mail server can never hold up or
 undo the change that caused the notification. Sending happens later, in
-the timer runner, one delivery per timer (see `delivery_attempt`).
+the timer runner, one delivery per timer, after the timer's transaction has
+committed (see `delivery_attempt`).
 """
 
+import logging
 import time
 from collections.abc import Iterable
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -21,8 +23,9 @@ from django.utils.translation import gettext as _
 from concord.activity.models import Event
 from concord.activity.services import event_record
 from concord.lib.errors import DomainError, not_found
+from concord.timers.models import Timer
 from concord.timers.runner import wake
-from concord.timers.services import timer_schedule
+from concord.timers.services import timer_cancel, timer_schedule
 
 from . import kinds
 from .channels import channels_for
@@ -31,9 +34,13 @@ from .transports import TransportError, get_transport
 
 Actor = AbstractBaseUser | AnonymousUser | None
 
+logger = logging.getLogger(__name__)
+
 DELIVER_TIMER = "notifications.deliver"
 # Minutes to wait after the n-th failed attempt; the last value repeats.
 BACKOFF_MINUTES = (1, 5, 15, 60, 180, 360)
+# The least time a claimed delivery waits before it is tried again anyway (see `lease`).
+LEASE = timedelta(minutes=5)
 
 
 def backoff(attempts: int) -> timedelta:
@@ -175,61 +182,136 @@ def _send(delivery: Delivery) -> tuple[bool, str, bool]:
     return True, "", False
 
 
-def delivery_attempt(*, delivery_id: int) -> Delivery | None:
-    """Try to send a pending delivery once and record the attempt (the timer's work).
+def lease(attempts: int) -> timedelta:
+    """Return how long a claimed delivery waits before it is tried again anyway.
 
-    Never raises for a transport failure: the attempt must be kept, and a
-    handler that raised would have its writes rolled back by the sweep.
+    The lease must outlast the slowest send (EMAIL_TIMEOUT applies to each
+    SMTP step, so about a minute at worst), hence five minutes at least; and
+    after a crash the next try must not come sooner than a recorded failure's
+    retry would, so a message that keeps killing the process is not sent
+    faster than the backoff allows.
     """
-    with transaction.atomic():
+    return max(LEASE, backoff(attempts + 1))
+
+
+@transaction.atomic
+def delivery_attempt(*, delivery_id: int) -> Delivery | None:
+    """Claim a pending delivery and send it once the sweep commits (the timer's work).
+
+    Runs inside the sweep's transaction, which holds the timer's row (and on
+    SQLite the whole database) locked, so nothing here touches the network:
+    it schedules a lease timer for the same delivery and leaves the sending
+    to `_send_and_record`, run by `on_commit` outside any transaction.
+
+    Delivery is at least once: if the process dies between the commit and
+    the recorded result, the lease timer fires later and the delivery is
+    tried again. A crash in the middle of a send can so duplicate one email,
+    never lose it.
+    """
+    delivery = Delivery.objects.select_for_update().filter(pk=delivery_id).first()
+    if delivery is None or delivery.status != Delivery.Status.PENDING:
+        return delivery  # moot: sent, given up, or removed since
+    lease_timer = timer_schedule(
+        kind=DELIVER_TIMER, subject=delivery, due_at=timezone.now() + lease(delivery.attempts)
+    )
+    claimed_id, lease_id = delivery.pk, lease_timer.pk
+    # `robust`: a failing callback must not break the sweep of the timers
+    # after it (it never raises anyway). The name is looked up when called,
+    # so a test can stand in for a crash between the commit and the send.
+    transaction.on_commit(lambda: _send_and_record(claimed_id, lease_id), robust=True)
+    return delivery
+
+
+def _send_and_record(delivery_id: int, lease_timer_id: int) -> None:
+    """Send a claimed delivery, then record the attempt in a short transaction of its own.
+
+    Called after the claim committed, never inside a transaction: a slow
+    mail server then holds no lock and no other writer waits for it. Never
+    raises: a failure to record leaves the lease timer to try again.
+    """
+    try:
+        if transaction.get_connection().in_atomic_block:
+            raise RuntimeError("a delivery must be sent outside any transaction")
         delivery = (
-            Delivery.objects.select_for_update(of=("self",))
-            .select_related("notification__recipient__person")
+            Delivery.objects.select_related("notification__recipient__person")
             .filter(pk=delivery_id)
             .first()
         )
         if delivery is None or delivery.status != Delivery.Status.PENDING:
-            return delivery  # moot: sent, given up, or removed since
+            return  # settled meanwhile by another attempt; the lease timer is moot
         started = timezone.now()
         clock = time.monotonic()
         ok, error, retry = _send(delivery)
         duration_ms = int((time.monotonic() - clock) * 1000)
-        DeliveryAttempt.objects.create(
-            delivery=delivery,
-            started_at=started,
-            ok=ok,
-            error=error[:4000],
-            duration_ms=duration_ms,
+        _record(
+            delivery_id, started=started, duration_ms=duration_ms, ok=ok, error=error, retry=retry
         )
-        before = {"status": delivery.status, "attempts": delivery.attempts}
-        delivery.attempts += 1
-        delivery.last_error = error[:4000]
-        if ok:
-            delivery.status = Delivery.Status.SENT
-            delivery.sent_at = timezone.now()
-            delivery.next_attempt_at = None
-            verb = "delivery.sent"
-        elif retry and delivery.attempts < max_attempts():
-            delivery.next_attempt_at = timezone.now() + backoff(delivery.attempts)
-            timer_schedule(kind=DELIVER_TIMER, subject=delivery, due_at=delivery.next_attempt_at)
-            verb = "delivery.retry_scheduled"
-        else:
-            delivery.status = Delivery.Status.FAILED
-            delivery.next_attempt_at = None
-            verb = "delivery.failed"
-        delivery.save(
-            update_fields=["status", "attempts", "last_error", "next_attempt_at", "sent_at"]
+    except Exception:
+        logger.exception(
+            "delivery %s: sending or recording failed; lease timer %s will try again",
+            delivery_id,
+            lease_timer_id,
         )
-        event_record(
-            actor=None,
-            verb=verb,
-            subject=delivery,
-            before=before,
-            after={"status": delivery.status, "attempts": delivery.attempts},
-            scope=delivery.notification,
-            note=error[:500],
-        )
-        return delivery
+
+
+@transaction.atomic
+def _record(
+    delivery_id: int, *, started: datetime, duration_ms: int, ok: bool, error: str, retry: bool
+) -> None:
+    # Timers before the delivery, the order the sweep locks them in, so this
+    # cannot deadlock with a sweep firing this delivery's lease meanwhile.
+    list(_pending_timers(delivery_id).select_for_update())
+    delivery = Delivery.objects.select_for_update().filter(pk=delivery_id).first()
+    if delivery is None:
+        return
+    DeliveryAttempt.objects.create(
+        delivery=delivery,
+        started_at=started,
+        ok=ok,
+        error=error[:4000],
+        duration_ms=duration_ms,
+    )
+    if delivery.status != Delivery.Status.PENDING:
+        return  # another attempt settled it first; this one is only logged
+    before = {"status": delivery.status, "attempts": delivery.attempts}
+    delivery.attempts += 1
+    delivery.last_error = error[:4000]
+    # Whatever happened, exactly one pending timer is left for a pending
+    # delivery and none for a settled one; that covers a lease another
+    # sweep has fired meanwhile as well as our own.
+    timer_cancel(subject=delivery, kind=DELIVER_TIMER)
+    if ok:
+        delivery.status = Delivery.Status.SENT
+        delivery.sent_at = timezone.now()
+        delivery.next_attempt_at = None
+        verb = "delivery.sent"
+    elif retry and delivery.attempts < max_attempts():
+        delivery.next_attempt_at = timezone.now() + backoff(delivery.attempts)
+        timer_schedule(kind=DELIVER_TIMER, subject=delivery, due_at=delivery.next_attempt_at)
+        verb = "delivery.retry_scheduled"
+    else:
+        delivery.status = Delivery.Status.FAILED
+        delivery.next_attempt_at = None
+        verb = "delivery.failed"
+    delivery.save(update_fields=["status", "attempts", "last_error", "next_attempt_at", "sent_at"])
+    event_record(
+        actor=None,
+        verb=verb,
+        subject=delivery,
+        before=before,
+        after={"status": delivery.status, "attempts": delivery.attempts},
+        scope=delivery.notification,
+        note=error[:500],
+    )
+
+
+def _pending_timers(delivery_id: int) -> "models.QuerySet[Timer]":
+    return Timer.objects.filter(
+        kind=DELIVER_TIMER,
+        subject_type=ContentType.objects.get_for_model(Delivery),
+        subject_id=delivery_id,
+        state=Timer.State.PENDING,
+    )
 
 
 @transaction.atomic

@@ -1,12 +1,18 @@
+import pytest
 from django.core import mail
 from django.db import transaction
 
 from concord.activity.models import Event
 from concord.notifications.models import Delivery
 from concord.orgs.models import Person
+from concord.timers.models import Timer
 from concord.timers.sweep import sweep
 from tests.notifications.helpers import ping
 from tests.personas import Org
+
+# The email goes out in an on_commit callback after the sweep's transaction,
+# so these tests commit for real instead of running inside one.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def _set_language(user, language: str) -> None:  # type: ignore[no-untyped-def]
@@ -56,3 +62,4 @@ def test_a_delivery_is_sent_once(org: Org) -> None:
     with transaction.atomic():
         delivery_attempt(delivery_id=row.deliveries.get().pk)
     assert len(mail.outbox) == 1
+    assert not Timer.objects.filter(state=Timer.State.PENDING).exists()

@@ -10,12 +10,17 @@ import time_machine
 from django.core import mail
 from django.core.mail.backends.locmem import EmailBackend
 
+from concord.activity.models import Event
 from concord.notifications.models import Delivery
 from concord.notifications.services import BACKOFF_MINUTES, backoff
 from concord.timers.models import Timer
 from concord.timers.sweep import sweep
 from tests.notifications.helpers import ping
 from tests.personas import Org
+
+# The email goes out in an on_commit callback after the sweep's transaction,
+# so these tests commit for real instead of running inside one.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 START = datetime(2026, 3, 2, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 
@@ -54,6 +59,11 @@ def test_it_records_the_failure_and_retries_later(org: Org) -> None:
         assert attempt.ok is False
         assert "ConnectionRefusedError" in attempt.error
         assert mail.outbox == []
+        # The lease taken for the send gives way to the backoff's retry.
+        [retry] = Timer.objects.filter(
+            kind="notifications.deliver", subject_id=delivery.pk, state=Timer.State.PENDING
+        )
+        assert retry.due_at == START + timedelta(minutes=1)
 
     with time_machine.travel(START + timedelta(seconds=30), tick=False):
         sweep()  # not due yet
@@ -65,6 +75,14 @@ def test_it_records_the_failure_and_retries_later(org: Org) -> None:
     delivery.refresh_from_db()
     assert delivery.status == Delivery.Status.SENT
     assert [a.ok for a in delivery.attempt_log.order_by("started_at")] == [False, True]
+    verbs = Event.objects.filter(subject_id=delivery.pk, verb__startswith="delivery.")
+    assert sorted(verbs.values_list("verb", flat=True)) == [
+        "delivery.retry_scheduled",
+        "delivery.sent",
+    ]
+    assert not Timer.objects.filter(
+        kind="notifications.deliver", subject_id=delivery.pk, state=Timer.State.PENDING
+    ).exists()
 
 
 def test_it_gives_up_after_the_last_attempt(org: Org, settings) -> None:  # type: ignore[no-untyped-def]

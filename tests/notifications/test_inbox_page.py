@@ -68,6 +68,7 @@ def test_it_pages_long_inboxes(alice: Client, org: Org) -> None:
     assert _ids(alice.get(INBOX, {"page": 2}).content.decode()) == newest_first[20:]
 
 
+@pytest.mark.django_db(transaction=True)  # the email goes out after a commit
 def test_it_shows_the_email_status(alice: Client, org: Org) -> None:
     from concord.timers.sweep import sweep
 

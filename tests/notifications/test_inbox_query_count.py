@@ -1,5 +1,6 @@
 """The inbox page and API cost the same number of queries for 2 rows as for 20."""
 
+import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -7,6 +8,10 @@ from django.test.utils import CaptureQueriesContext
 from concord.timers.sweep import sweep
 from tests.notifications.helpers import ping
 from tests.personas import Org
+
+# The email goes out in an on_commit callback after the sweep's transaction,
+# so these tests commit for real instead of running inside one.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def _fill(org: Org, count: int) -> None:

@@ -16,6 +16,10 @@ from concord.timers.sweep import sweep
 from tests.notifications.helpers import ping
 from tests.personas import Org
 
+# The email goes out in an on_commit callback after the sweep's transaction,
+# so these tests commit for real instead of running inside one.
+pytestmark = pytest.mark.django_db(transaction=True)
+
 
 @pytest.fixture
 def failed(org: Org, settings) -> Delivery:  # type: ignore[no-untyped-def]
