@@ -29,9 +29,8 @@ django.setup()
 
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
-from django.db import transaction  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.db import connection  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 
@@ -85,7 +84,8 @@ def main() -> None:
     }
     print(f"database: {connection.vendor}; rounds: {rounds}; cores: {os.cpu_count()}")
     call_command("migrate", verbosity=0)
-    call_command("demo", verbosity=0, stdout=open(os.devnull, "w"))
+    with open(os.devnull, "w") as quiet:
+        call_command("demo", verbosity=0, stdout=quiet)
 
     from concord.lib import workcal
 
@@ -144,8 +144,9 @@ def main() -> None:
     actor = get_user_model().objects.get(username="chenjing")
     with transaction.atomic():
         for n in range(300):
-            notify(recipients=[owner], kind="bench.hello", subject=owner, params={"n": n},
-                   actor=actor)
+            notify(
+                recipients=[owner], kind="bench.hello", subject=owner, params={"n": n}, actor=actor
+            )
     Timer.objects.filter(kind="notifications.deliver").delete()
 
     client = Client()
