@@ -2,7 +2,7 @@
 
 Plain POST forms that redirect back; a refusal from a service becomes a
 message on the page it came from. The working calendar's views live in
-views.py.
+calendar_views.py.
 """
 
 from typing import Any
