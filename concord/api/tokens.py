@@ -4,7 +4,7 @@ from datetime import datetime
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 
 from concord.accounts import access, selectors, services
 from concord.accounts.services import NAME_MAX_LENGTH
@@ -58,14 +58,14 @@ def list_tokens(request: HttpRequest) -> list[dict[str, Any]]:
 
 
 @router.post("", response={201: TokenCreated}, summary="Create a token (its value is shown once)")
-def create_token(request: HttpRequest, payload: TokenIn) -> tuple[int, dict[str, Any]]:
+def create_token(request: HttpRequest, payload: TokenIn) -> Status[dict[str, Any]]:
     user = request.auth  # type: ignore[attr-defined]
     token, raw = services.token_create(actor=user, user=user, name=payload.name)
-    return 201, {**_out(token), "token": raw}
+    return Status(201, {**_out(token), "token": raw})
 
 
 @router.delete("/{token_id}", response={204: None}, summary="Revoke one of my tokens")
-def revoke_token(request: HttpRequest, token_id: int) -> tuple[int, None]:
+def revoke_token(request: HttpRequest, token_id: int) -> Status[None]:
     user = request.auth  # type: ignore[attr-defined]
     services.token_revoke(actor=user, token=access.own_token(user, token_id))
-    return 204, None
+    return Status(204, None)
