@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "concord.accounts",
     "concord.timers",
     "concord.notifications",
+    "concord.approvals",
 ]
 
 MIDDLEWARE = [
