@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "concord.timers",
     "concord.notifications",
     "concord.approvals",
+    "concord.collaborations",
 ]
 
 MIDDLEWARE = [

@@ -12,6 +12,7 @@ urlpatterns = [
     path("org/", include("concord.orgs.urls")),
     path("inbox/", include("concord.notifications.urls")),
     path("activity/", include("concord.activity.urls")),
+    path("collaborations/", include("concord.collaborations.urls")),
     path("approvals/", include("concord.approvals.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

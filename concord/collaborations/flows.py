@@ -8,12 +8,14 @@ approves it. Kept here so the rest of the app names the engine only once.
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 
+from concord.approvals import selectors
 from concord.approvals.access import delegators_of
 from concord.approvals.chains import build_chain
-from concord.approvals.models import Flow, FlowState, Step, StepApprover, StepDecision, StepState
+from concord.approvals.models import Flow, FlowState, StepDecision
+from concord.approvals.selectors import waiting_for
 from concord.approvals.services import flow_start, flow_withdraw
 
 from .models import Collaboration
@@ -38,19 +40,13 @@ def start_review(*, actor: Any, collab: Collaboration) -> Flow:
 
 
 def current_flow(collab: Collaboration) -> Flow | None:
-    return (
-        Flow.objects.filter(subject_type=_content_type(), subject_id=collab.pk, purpose=PURPOSE)
-        .order_by("-round")
-        .first()
-    )
+    return selectors.current_flow(collab, PURPOSE)
 
 
 def all_rounds(collab: Collaboration) -> list[Flow]:
-    return list(
-        Flow.objects.filter(
-            subject_type=_content_type(), subject_id=collab.pk, purpose=PURPOSE
-        ).order_by("-round")
-    )
+    """Return every round of the request's approval, newest first, loaded for display."""
+    flow = current_flow(collab)
+    return selectors.rounds_for_display(flow) if flow is not None else []
 
 
 def withdraw_review(*, actor: Any, collab: Collaboration) -> None:
@@ -74,17 +70,11 @@ def subject_ids_for_approver(user: Any) -> QuerySet[Any]:
 
 def subject_ids_waiting_for(user: Any) -> QuerySet[Any]:
     """Return ids of collaborations whose active step waits for `user`'s decision."""
-    people = _people(user)
-    undecided = StepApprover.objects.filter(step=OuterRef("pk"), user__in=people).exclude(
-        Exists(StepDecision.objects.filter(step=OuterRef("step"), approver=OuterRef("user")))
+    return (
+        waiting_for(user)
+        .filter(flow__subject_type=_content_type(), flow__purpose=PURPOSE)
+        .values("flow__subject_id")
     )
-    steps = Step.objects.filter(
-        state=StepState.ACTIVE,
-        flow__state=FlowState.PENDING,
-        flow__subject_type=_content_type(),
-        flow__purpose=PURPOSE,
-    ).filter(Exists(undecided))
-    return steps.values("flow__subject_id")
 
 
 def last_feedback(flow: Flow) -> str:

@@ -5,22 +5,6 @@ from django.utils.translation import gettext_lazy as _
 from concord.notifications.kinds import register_kind
 
 register_kind(
-    "collaborations.approved",
-    # Translators: 立项 — the request was approved and the collaboration established.
-    title=_("%(number)s %(name)s is approved and established"),
-    body=_("%(feedback)s"),
-)
-register_kind(
-    "collaborations.returned",
-    title=_("%(number)s %(name)s was returned for revision"),
-    body=_("Feedback: %(feedback)s"),
-)
-register_kind(
-    "collaborations.rejected",
-    title=_("%(number)s %(name)s was rejected"),
-    body=_("Feedback: %(feedback)s"),
-)
-register_kind(
     "collaborations.name_contact",
     # Translators: 对接人 — the department's contact person for the collaboration.
     title=_("Name a contact of %(department)s for %(number)s %(name)s"),

@@ -259,11 +259,10 @@ def _establish_team(collab: Collaboration) -> list[Department]:
     return suggested
 
 
-# outcome -> (event verb, notification kind for the initiator)
-_OUTCOMES = {
-    "approve": ("request.approved", "collaborations.approved"),
-    "return": ("request.returned", "collaborations.returned"),
-    "reject": ("request.rejected", "collaborations.rejected"),
+_OUTCOME_VERBS = {
+    "approve": "request.approved",
+    "return": "request.returned",
+    "reject": "request.rejected",
 }
 
 
@@ -274,7 +273,10 @@ def request_decide_outcome(
     """Carry out the approval chain's final word: establish (立项), return or reject.
 
     Only the engine's hooks call this, inside the decision's transaction;
-    the actor is the approver whose decision ended the round.
+    the actor is the approver whose decision ended the round. The engine
+    already tells the initiator of the decision (with the feedback), so
+    only the suggested departments' heads are notified here, to name
+    their contacts.
     """
     collab = _lock(collaboration)
     target = lifecycle.check(collab.state, outcome)
@@ -287,7 +289,7 @@ def request_decide_outcome(
     collab.save(update_fields=["state", "established_at", "updated_at"])
     event = event_record(
         actor=actor,
-        verb=_OUTCOMES[outcome][0],
+        verb=_OUTCOME_VERBS[outcome],
         subject=collab,
         before=before,
         after=snapshot(collab),
@@ -295,15 +297,6 @@ def request_decide_outcome(
     )
     params = {"number": collab.number, "name": collab.name, "feedback": feedback}
     url = collab.get_absolute_url()
-    notify(
-        recipients=[collab.initiator],
-        kind=_OUTCOMES[outcome][1],
-        subject=collab,
-        params=params,
-        url=url,
-        actor=actor,
-        event=event,
-    )
     for dept in suggested:
         notify(
             recipients=[dept.head],
