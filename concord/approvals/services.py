@@ -11,6 +11,7 @@ behind the first, who finishes the step; the second then finds the step no
 longer active and gets a conflict naming who decided first.
 """
 
+from datetime import date
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
@@ -24,7 +25,7 @@ from concord.lib.workcal import add_working_days
 from concord.timers.services import timer_cancel, timer_schedule
 
 from . import hooks, notify
-from .access import decidable_for
+from .access import decidable_for, delegators_of
 from .chains import StepSpec
 from .models import (
     ApprovalRule,
@@ -168,25 +169,48 @@ def _lock(flow: Flow) -> tuple[Flow, Step | None]:
     return locked, step
 
 
-def _conflict_for(flow: Flow, step_id: int | None) -> DomainError:
-    """Explain why a decision came too late: who decided first, or what ended the flow."""
-    last = (
-        StepDecision.objects.filter(step__flow=flow)
+def _refusal(actor: User, flow: Flow, step: Step | None, day: date) -> DomainError:
+    """Explain why the actor cannot decide now: too late (and who was first), or not theirs.
+
+    The second of two approvers of an 或签 step deciding at the same moment
+    waits for the first one's lock and then finds the step finished (and
+    perhaps the next one active): that is a conflict naming the first, not
+    a refusal.
+    """
+    people = {actor.pk, *delegators_of(actor, day)}
+    if step is not None and StepDecision.objects.filter(step=step, decided_by=actor).exists():
+        return DomainError(_("You have already decided this step."), code="conflict")
+    missed = (
+        Step.objects.filter(flow=flow, approvers__user__in=people)
+        .exclude(state__in=[StepState.WAITING, StepState.ACTIVE])
+        .exclude(decisions__decided_by=actor)
+        .order_by("-position")
+        .first()
+    )
+    first = (
+        StepDecision.objects.filter(step=missed)
         .select_related("decided_by__person")
         .order_by("-decided_at", "-id")
         .first()
+        if missed is not None
+        else None
     )
-    if flow.state == FlowState.WITHDRAWN or last is None:
+    if first is not None:
+        return DomainError(
+            _(
+                "%(name)s has already decided this step (%(decision)s); "
+                "your decision was not recorded."
+            )
+            % {"name": _display(first.decided_by), "decision": Decision(first.decision).label},
+            code="conflict",
+        )
+    if flow.state != FlowState.PENDING:
         return DomainError(
             _("This approval has ended (%(state)s); nothing is left to decide.")
             % {"state": FlowState(flow.state).label},
             code="conflict",
         )
-    return DomainError(
-        _("%(name)s has already decided this step (%(decision)s); your decision was not recorded.")
-        % {"name": _display(last.decided_by), "decision": Decision(last.decision).label},
-        code="conflict",
-    )
+    return DomainError(_("This step is not yours to decide."), code="forbidden")
 
 
 def _display(user: User) -> str:
@@ -199,25 +223,22 @@ def flow_decide(*, actor: User, flow: Flow, decision: str, comment: str = "") ->
     """Record the actor's decision on the flow's active step and move the flow on."""
     if decision not in Decision.values:
         raise DomainError(_("Choose approve, return or reject."), code="invalid", field="decision")
+    if actor is None or not actor.is_authenticated:
+        raise not_found()
     comment = (comment or "").strip()
+    locked, step = _lock(flow)
+    now = timezone.now()
+    today = timezone.localdate(now)
+    pending = locked.state == FlowState.PENDING
+    for_whom = decidable_for(actor, step, today) if step is not None and pending else []
+    if step is None or not for_whom:
+        raise _refusal(actor, locked, step, today)
     if decision != Decision.APPROVE and not comment:
         raise DomainError(
             _("Give feedback: say what must change or why the request is refused."),
             code="invalid",
             field="comment",
         )
-    if actor is None or not actor.is_authenticated:
-        raise not_found()
-    locked, step = _lock(flow)
-    if locked.state != FlowState.PENDING or step is None:
-        raise _conflict_for(locked, None)
-    now = timezone.now()
-    for_whom = decidable_for(actor, step, timezone.localdate(now))
-    if not for_whom:
-        decided = StepDecision.objects.filter(step=step, decided_by=actor).exists()
-        if decided:
-            raise DomainError(_("You have already decided this step."), code="conflict")
-        raise DomainError(_("This step is not yours to decide."), code="forbidden")
     # Deciding as oneself counts first; a deputy for several decides for the first.
     approver = for_whom[0]
     before = {"state": locked.state, "step": step.position, "step_state": step.state}
