@@ -212,7 +212,7 @@ class AttachmentForm(forms.Form):
 
 
 class ContactForm(forms.Form):
-    person = forms.ModelChoiceField(label=_("Contact"), queryset=None)
+    person: forms.ModelChoiceField[Any] = forms.ModelChoiceField(label=_("Contact"), queryset=None)
 
     def __init__(self, *args: Any, department: Department, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

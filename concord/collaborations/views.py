@@ -10,6 +10,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
+from django_htmx.middleware import HtmxDetails
 
 from concord.lib.errors import DomainError
 from concord.orgs.models import Department
@@ -20,6 +21,10 @@ from .lifecycle import State
 from .models import Collaboration, Importance, Kind
 
 PAGE_SIZE = 20
+
+
+class HtmxHttpRequest(HttpRequest):
+    htmx: HtmxDetails
 
 
 def _get(request: HttpRequest, ref: str, *, for_action: str | None = None) -> Collaboration:
@@ -52,7 +57,7 @@ def _filters(request: HttpRequest) -> selectors.Filters:
 
 @login_required
 @require_GET
-def collaboration_list(request: HttpRequest) -> HttpResponse:
+def collaboration_list(request: HtmxHttpRequest) -> HttpResponse:
     filters = _filters(request)
     page = Paginator(selectors.collaboration_list(request.user, filters), PAGE_SIZE).get_page(
         request.GET.get("page")
@@ -256,7 +261,7 @@ def collaboration_terminate(request: HttpRequest, ref: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def contact_nominate(request: HttpRequest, ref: str, dept: int) -> HttpResponse:
+def contact_nominate(request: HtmxHttpRequest, ref: str, dept: int) -> HttpResponse:
     collab = _get(request, ref)
     department = Department.objects.filter(pk=dept).first()
     if department is None:
