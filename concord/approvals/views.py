@@ -34,7 +34,8 @@ def _fetch(request: HttpRequest, pk: int) -> Flow:
 @login_required
 @require_GET
 def waiting(request: HttpRequest) -> HttpResponse:
-    steps = list(selectors.waiting_for(request.user)[:200])
+    # The subjects are loaded in one query per subject type, whatever the rows.
+    steps = list(selectors.waiting_for(request.user).prefetch_related("flow__subject")[:200])
     delegators = delegators_of(request.user, timezone.localdate())
     rows = []
     for step in steps:
