@@ -328,7 +328,8 @@ def contact_nominate(
         raise access.forbidden()
     lifecycle.check(collab.state, "nominate")
     row = (
-        ParticipatingDepartment.objects.select_for_update()
+        # Only this row is locked; the department and its head are just read.
+        ParticipatingDepartment.objects.select_for_update(of=("self",))
         .select_related("department__head")
         .filter(collaboration=collab, department=department)
         .first()
