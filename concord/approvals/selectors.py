@@ -4,7 +4,7 @@ from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
 from .access import decidable_for, delegators_of
@@ -107,9 +107,3 @@ def rounds_for_display(flow: Flow) -> list[Flow]:
         )
         .order_by("-round")
     )
-
-
-def visible_q(user: User) -> Q:
-    from .access import visible_flows_q
-
-    return visible_flows_q(user)

@@ -59,7 +59,7 @@ def flow_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "approvals/flow.html",
-        {"flow": flow, "subject_url": subject_url(flow), "form": DecideForm()},
+        {"flow": flow, "subject_url": subject_url(flow), "approval_form": DecideForm()},
     )
 
 
@@ -98,7 +98,12 @@ def decide(request: HtmxHttpRequest, pk: int) -> HttpResponse:
                 return redirect(_safe_next(request, flow))
             form = DecideForm()
     flow.refresh_from_db()
-    context = {"flow": flow, "form": form, "error": error, "decided": not form.errors and not error}
+    context = {
+        "flow": flow,
+        "approval_form": form,
+        "approval_error": error,
+        "approval_decided": not form.errors and not error,
+    }
     if request.htmx:
         return render(request, "approvals/partials/decide_response.html", context)
     context["subject_url"] = subject_url(flow)
