@@ -11,7 +11,7 @@ behind the first, who finishes the step; the second then finds the step no
 longer active and gets a conflict naming who decided first.
 """
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
@@ -80,6 +80,8 @@ def flow_start(
         raise DomainError(_("An approval needs at least one step."))
     if any(not spec.approvers for spec in steps):
         raise DomainError(_("Every approval step needs an approver."))
+    if any(spec.mode not in StepMode.values for spec in steps):
+        raise DomainError(_("A step is decided by all its approvers or by any one of them."))
     subject_type = ContentType.objects.get_for_model(subject)
     earlier = Flow.objects.select_for_update().filter(
         subject_type=subject_type, subject_id=subject.pk, purpose=purpose
@@ -111,7 +113,8 @@ def flow_start(
     StepApprover.objects.bulk_create(
         StepApprover(step=step, user=user)
         for step, spec in zip(created, steps, strict=True)
-        for user in spec.approvers
+        # A person named twice in one step is still one approver.
+        for user in {u.pk: u for u in spec.approvers}.values()
     )
     first = created[0]
     _activate(first, now)
@@ -133,7 +136,7 @@ def flow_start(
     return flow
 
 
-def _activate(step: Step, now: Any) -> None:
+def _activate(step: Step, now: datetime) -> None:
     step.state = StepState.ACTIVE
     step.activated_at = now
     step.save(update_fields=["state", "activated_at"])
@@ -149,7 +152,7 @@ def _activate(step: Step, now: Any) -> None:
     )
 
 
-def _finish(step: Step, state: str, now: Any) -> None:
+def _finish(step: Step, state: str, now: datetime) -> None:
     step.state = state
     step.finished_at = now
     step.save(update_fields=["state", "finished_at"])
