@@ -1,6 +1,10 @@
+import importlib
+
 import pytest
+from django.apps import apps
 from django.contrib.auth.hashers import Argon2PasswordHasher
 
+from concord.approvals.models import ApprovalRule
 from tests.personas import Org, make_org
 
 
@@ -16,8 +20,20 @@ class FastArgon2PasswordHasher(Argon2PasswordHasher):
     parallelism = 1
 
 
+def _restore_default_configuration() -> None:
+    """Put back the configuration rows that data migrations create.
+
+    A transactional test (threads, live server) empties every table when it
+    ends, so the tests after it would find no approval rules.
+    """
+    if not ApprovalRule.objects.exists():
+        migration = importlib.import_module("concord.approvals.migrations.0002_default_rules")
+        migration.create(apps, None)
+
+
 @pytest.fixture
 def org(db: None) -> Org:
+    _restore_default_configuration()
     return make_org()
 
 

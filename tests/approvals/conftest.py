@@ -1,6 +1,5 @@
 """Helpers for the approval tests: a subject, a purpose with recording hooks, a started flow."""
 
-import importlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -12,7 +11,7 @@ from django.db import transaction
 
 from concord.approvals import hooks
 from concord.approvals.chains import StepSpec, build_chain
-from concord.approvals.models import ApprovalRule, Flow, Step, StepMode
+from concord.approvals.models import Flow, Step, StepMode
 from concord.approvals.services import flow_start
 from concord.orgs.models import Department
 from concord.timers.models import Timer
@@ -24,20 +23,6 @@ PURPOSE = "test.approval"
 @pytest.fixture(autouse=True)
 def _fast_passwords(settings):  # type: ignore[no-untyped-def]
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture(autouse=True)
-def _default_rules(request: pytest.FixtureRequest) -> None:
-    """Put back the rules of the data migration, which a transactional test's flush removes."""
-    if "org" not in request.fixturenames:
-        return
-    request.getfixturevalue("org")
-    if ApprovalRule.objects.exists():
-        return
-    from django.apps import apps
-
-    migration = importlib.import_module("concord.approvals.migrations.0002_default_rules")
-    migration.create(apps, None)
 
 
 @dataclass
