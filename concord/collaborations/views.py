@@ -15,7 +15,7 @@ from django_htmx.middleware import HtmxDetails
 from concord.lib.errors import DomainError
 from concord.orgs.models import Department
 
-from . import access, exports, flows, forms, lifecycle, selectors, services
+from . import access, exports, flows, forms, lifecycle, sections, selectors, services
 from .inputs import RequestInput, input_from
 from .lifecycle import State
 from .models import Collaboration, Importance, Kind
@@ -185,6 +185,9 @@ def _detail_context(request: HttpRequest, collab: Collaboration) -> dict[str, An
     return {
         "collab": full,
         "req": full.request,
+        "roles": roles,
+        "main_sections": sections.sections("main"),
+        "side_sections": sections.sections("side"),
         "flow": flow,
         "rounds": flows.all_rounds(full) if flow else [],
         "can_decide": flow is not None and can_decide(user, flow),
