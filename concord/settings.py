@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "concord.notifications",
     "concord.approvals",
     "concord.collaborations",
+    "concord.planning",
 ]
 
 MIDDLEWARE = [
@@ -175,6 +176,9 @@ TIME_ZONE = env_str("CONCORD_TIME_ZONE", "Asia/Shanghai")
 # Working calendar (concord.lib.workcal): the working day's hours in TIME_ZONE.
 CONCORD_WORKDAY_START = env_time("CONCORD_WORKDAY_START", "09:00")
 CONCORD_WORKDAY_END = env_time("CONCORD_WORKDAY_END", "18:00")
+
+# Whether a coordination collaboration's light plan needs the department heads' sign-off.
+CONCORD_COORDINATION_PLAN_SIGNOFF = env_bool("CONCORD_COORDINATION_PLAN_SIGNOFF", False)
 
 # --- Static files -------------------------------------------------------
 STATIC_URL = "static/"

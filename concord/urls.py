@@ -13,6 +13,7 @@ urlpatterns = [
     path("inbox/", include("concord.notifications.urls")),
     path("activity/", include("concord.activity.urls")),
     path("collaborations/", include("concord.collaborations.urls")),
+    path("collaborations/<str:ref>/plan/", include("concord.planning.urls")),
     path("approvals/", include("concord.approvals.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

@@ -29,13 +29,15 @@ class State(models.TextChoices):
     RETURNED = "returned", gettext_lazy("Returned for revision")
     # Translators: 已立项 — the request is approved and the collaboration established.
     APPROVED = "approved", gettext_lazy("Established")
+    # Translators: 执行中 — the first plan version is signed and in effect.
+    EXECUTING = "executing", gettext_lazy("Executing")
     REJECTED = "rejected", gettext_lazy("Rejected")
     WITHDRAWN = "withdrawn", gettext_lazy("Withdrawn")
     TERMINATED = "terminated", gettext_lazy("Terminated")
 
 
 #: States in which the collaboration itself is under way (its team exists).
-ACTIVE = frozenset({State.APPROVED})
+ACTIVE = frozenset({State.APPROVED, State.EXECUTING})
 #: States nothing leads out of.
 FINAL = frozenset({State.REJECTED, State.WITHDRAWN, State.TERMINATED})
 
@@ -61,6 +63,10 @@ TRANSITIONS: dict[str, Transition] = {
     "reject": _t({State.IN_REVIEW}, State.REJECTED, {"system"}),
     "terminate": _t(set(ACTIVE), State.TERMINATED, {"initiator", "pmo"}),
     "nominate": _t(set(ACTIVE), None, {"head", "pmo"}),
+    # Planning: who may edit is `access.can_manage_plan`; the table says when.
+    "plan_edit": _t(set(ACTIVE), None, {"initiator", "team", "pmo"}),
+    "plan_submit": _t(set(ACTIVE), None, {"initiator", "team", "pmo"}),
+    "plan_effective": _t(set(ACTIVE), State.EXECUTING, {"system"}),
     "attach": _t(
         {State.DRAFT, State.RETURNED, State.IN_REVIEW, *ACTIVE}, None, {"initiator", "team", "pmo"}
     ),
