@@ -1,4 +1,5 @@
 import importlib
+from typing import Any
 
 import pytest
 from django.apps import apps
@@ -48,3 +49,31 @@ def _isolated_files(settings, tmp_path):  # type: ignore[no-untyped-def]
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture
+def api(org: Org) -> Any:
+    """Return `call(who, method, path, **kw)` speaking to /api/v1 with who's token.
+
+    `who` is a persona's name ("alice") or None for an anonymous call;
+    `json=` sends a JSON body.
+    """
+    from django.test import Client
+
+    from concord.accounts import services as account_services
+
+    tokens: dict[str, str] = {}
+
+    def call(who: str | None, method: str, path: str, **kw: Any) -> Any:
+        headers = dict(kw.pop("headers", {}))
+        if who is not None:
+            if who not in tokens:
+                user = getattr(org, who)
+                tokens[who] = account_services.token_create(actor=user, user=user, name="t")[1]
+            headers["Authorization"] = f"Bearer {tokens[who]}"
+        if "json" in kw:
+            kw["data"] = kw.pop("json")
+            kw["content_type"] = "application/json"
+        return getattr(Client(), method)(f"/api/v1{path}", headers=headers, **kw)
+
+    return call

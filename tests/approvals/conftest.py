@@ -50,30 +50,6 @@ def hook_log() -> Iterator[HookLog]:
     hooks.unregister(PURPOSE)
 
 
-@pytest.fixture
-def api(org: Org) -> Any:
-    """Return `call(who, method, path, **kw)` speaking to the API with who's token."""
-    from django.test import Client
-
-    from concord.accounts import services as account_services
-
-    tokens: dict[str, str] = {}
-
-    def call(who: str | None, method: str, path: str, **kw: Any) -> Any:
-        headers = {}
-        if who is not None:
-            if who not in tokens:
-                user = getattr(org, who)
-                tokens[who] = account_services.token_create(actor=user, user=user, name="t")[1]
-            headers["Authorization"] = f"Bearer {tokens[who]}"
-        if "json" in kw:
-            kw["data"] = kw.pop("json")
-            kw["content_type"] = "application/json"
-        return getattr(Client(), method)(f"/api/v1{path}", headers=headers, **kw)
-
-    return call
-
-
 def step(*approvers: Any, mode: str = StepMode.ANY, label: str = "Department head") -> StepSpec:
     return StepSpec(label=label, mode=mode, approvers=tuple(approvers))
 
