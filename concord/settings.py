@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "concord.approvals",
     "concord.collaborations",
     "concord.planning",
+    "concord.communication",
 ]
 
 MIDDLEWARE = [
@@ -179,6 +180,14 @@ CONCORD_WORKDAY_END = env_time("CONCORD_WORKDAY_END", "18:00")
 
 # Whether a coordination collaboration's light plan needs the department heads' sign-off.
 CONCORD_COORDINATION_PLAN_SIGNOFF = env_bool("CONCORD_COORDINATION_PLAN_SIGNOFF", False)
+
+# Escalation path defaults (issue levels 1/2/3): "<number> <unit>", unit one of
+# clock_hours, working_hours, working_days. Each collaboration may change its own.
+CONCORD_ESCALATION_DEFAULTS = [
+    env_str("CONCORD_ESCALATION_LEVEL1", "24 clock_hours"),
+    env_str("CONCORD_ESCALATION_LEVEL2", "48 clock_hours"),
+    env_str("CONCORD_ESCALATION_LEVEL3", "3 working_days"),
+]
 
 # --- Static files -------------------------------------------------------
 STATIC_URL = "static/"

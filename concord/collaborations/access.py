@@ -102,3 +102,20 @@ def collaboration_for(user: Any, ref: int | str, *, for_action: str | None = Non
     if for_action is not None:
         require(user, collab, for_action)
     return collab
+
+
+def can_manage_plan(user: Any, collab: Collaboration) -> bool:
+    """Return whether `user` may draft and edit the collaboration's plans.
+
+    The project lead; the initiator while no lead is named; the PMO.
+    """
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if is_pmo(user):
+        return True
+    from .selectors import lead_of
+
+    lead = lead_of(collab)
+    if lead is not None:
+        return bool(lead.pk == user.pk)
+    return bool(collab.initiator_id == user.pk)

@@ -228,6 +228,8 @@ class Role(models.TextChoices):
     MEMBER = "member", _("Member")
     # Translators: 项目负责人
     LEAD = "lead", _("Project lead")
+    # Translators: 项目发起人 — the senior sponsor, not the person who filed the request
+    SPONSOR = "sponsor", _("Sponsor")
 
 
 class TeamMember(models.Model):

@@ -8,7 +8,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from concord.orgs.access import is_pmo
 
 from .lifecycle import State
-from .models import Collaboration, ParticipatingDepartment, TeamMember
+from .models import Collaboration, ParticipatingDepartment, Role, TeamMember
 
 
 def approved_by(user: Any) -> QuerySet[Any]:
@@ -108,3 +108,62 @@ def detail_of(collab: Collaboration) -> Collaboration:
         )
         .get(pk=collab.pk)
     )
+
+
+# --- The team, as other apps read it (planning, changes, communication) -----
+
+
+def _team_rows(collab: Collaboration) -> list[TeamMember]:
+    # Use the rows detail_of() prefetched when there are some, so a page
+    # asking several of these questions pays for the team once.
+    cache = getattr(collab, "_prefetched_objects_cache", {})
+    if "team" in cache:
+        return list(cache["team"])
+    return list(collab.team.select_related("user__person", "department"))
+
+
+def _departments(collab: Collaboration) -> list[ParticipatingDepartment]:
+    cache = getattr(collab, "_prefetched_objects_cache", {})
+    if "departments" in cache:
+        return list(cache["departments"])
+    return list(collab.departments.select_related("department__head__person", "contact__person"))
+
+
+def _one_with_role(collab: Collaboration, role: str) -> Any | None:
+    return next((m.user for m in _team_rows(collab) if m.role == role), None)
+
+
+def lead_of(collab: Collaboration) -> Any | None:
+    """Return the project lead (项目负责人), or None while none is named."""
+    return _one_with_role(collab, Role.LEAD)
+
+
+def sponsor_of(collab: Collaboration) -> Any | None:
+    """Return the sponsor (项目发起人), or None while none is named."""
+    return _one_with_role(collab, Role.SPONSOR)
+
+
+def department_heads_of(collab: Collaboration) -> list[tuple[ParticipatingDepartment, Any | None]]:
+    """Return each participating department with its head (None if it has none)."""
+    return [(pd, pd.department.head) for pd in _departments(collab)]
+
+
+def stakeholders_of(collab: Collaboration) -> list[Any]:
+    """Return everyone a formal notice must reach, each once, in a stable order.
+
+    The active team members (in the order they joined), then the heads of
+    the participating departments, then their contacts.
+    """
+    departments = _departments(collab)
+    candidates = [
+        *(m.user for m in _team_rows(collab)),
+        *(pd.department.head for pd in departments),
+        *(pd.contact for pd in departments),
+    ]
+    seen: set[int] = set()
+    people = []
+    for user in candidates:
+        if user is not None and user.is_active and user.pk not in seen:
+            seen.add(user.pk)
+            people.append(user)
+    return people
