@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "concord.collaborations",
     "concord.planning",
     "concord.communication",
+    "concord.changes",
 ]
 
 MIDDLEWARE = [
@@ -228,6 +229,15 @@ CONCORD_SWEEP_INTERVAL_SECONDS = env_int("CONCORD_SWEEP_INTERVAL_SECONDS", 5)
 CONCORD_SWEEP_BATCH = env_int("CONCORD_SWEEP_BATCH", 100)
 # Notification deliveries (email, IM) are retried with backoff, then given up.
 CONCORD_DELIVERY_MAX_ATTEMPTS = env_int("CONCORD_DELIVERY_MAX_ATTEMPTS", 8)
+# Change notices: stakeholders acknowledge within N working days, then are
+# reminded once a working day, at most M times; a change should take effect
+# no sooner than the impact assessment lead time (working days).
+CONCORD_CHANGE_ACK_WORKING_DAYS = env_int("CONCORD_CHANGE_ACK_WORKING_DAYS", 2)
+CONCORD_CHANGE_ACK_MAX_REMINDERS = env_int("CONCORD_CHANGE_ACK_MAX_REMINDERS", 3)
+CONCORD_CHANGE_IMPACT_LEAD_DAYS = env_int("CONCORD_CHANGE_IMPACT_LEAD_DAYS", 3)
+# Resource requests from this amount (CNY) also go to the director, then the VP.
+CONCORD_RESOURCE_DIRECTOR_AMOUNT = env_int("CONCORD_RESOURCE_DIRECTOR_AMOUNT", 50_000)
+CONCORD_RESOURCE_VP_AMOUNT = env_int("CONCORD_RESOURCE_VP_AMOUNT", 200_000)
 REDIS_URL = env_str("REDIS_URL", "redis://127.0.0.1:6379/0")
 CELERY_BROKER_URL = REDIS_URL
 CELERY_RESULT_BACKEND = None
