@@ -119,3 +119,29 @@ def can_manage_plan(user: Any, collab: Collaboration) -> bool:
     if lead is not None:
         return bool(lead.pk == user.pk)
     return bool(collab.initiator_id == user.pk)
+
+
+def can_manage_team(user: Any, collab: Collaboration) -> bool:
+    """Return whether `user` may name the lead and sponsor and change the departments.
+
+    The initiator, the project lead and the PMO.
+    """
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if collab.initiator_id == user.pk or is_pmo(user):
+        return True
+    from .selectors import lead_of
+
+    lead = lead_of(collab)
+    return lead is not None and bool(lead.pk == user.pk)
+
+
+def may_manage_member(user: Any, collab: Collaboration, department: Department | None) -> bool:
+    """Return whether `user` may add or remove a member of `department` on `collab`.
+
+    Whoever manages the team; and the department's head (or deputy today)
+    for the members of their own department.
+    """
+    if can_manage_team(user, collab):
+        return True
+    return department is not None and speaks_for_head(user, department)

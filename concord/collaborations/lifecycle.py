@@ -63,6 +63,18 @@ TRANSITIONS: dict[str, Transition] = {
     "reject": _t({State.IN_REVIEW}, State.REJECTED, {"system"}),
     "terminate": _t(set(ACTIVE), State.TERMINATED, {"initiator", "pmo"}),
     "nominate": _t(set(ACTIVE), None, {"head", "pmo"}),
+    # Team: the table says when and roughly who; access.can_manage_team (the
+    # initiator, the lead, the PMO) and access.may_manage_member (also heads,
+    # for their own department's members) decide exactly.
+    "team_set_lead": _t(set(ACTIVE), None, {"initiator", "team", "pmo"}),
+    "team_set_sponsor": _t(set(ACTIVE), None, {"initiator", "team", "pmo"}),
+    "department_add": _t(set(ACTIVE), None, {"initiator", "team", "pmo"}),
+    "department_set_lead": _t(set(ACTIVE), None, {"initiator", "team", "pmo"}),
+    "member_add": _t(set(ACTIVE), None, {"initiator", "team", "head", "pmo"}),
+    "member_remove": _t(set(ACTIVE), None, {"initiator", "team", "head", "pmo"}),
+    # Communication plan: communication.access decides exactly who.
+    "comm_edit": _t(set(ACTIVE), None, {"initiator", "team", "pmo"}),
+    "comm_confirm": _t(set(ACTIVE), None, {"team", "head", "pmo"}),
     # Planning: who may edit is `access.can_manage_plan`; the table says when.
     "plan_edit": _t(set(ACTIVE), None, {"initiator", "team", "pmo"}),
     "plan_submit": _t(set(ACTIVE), None, {"initiator", "team", "pmo"}),

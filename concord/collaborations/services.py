@@ -238,11 +238,13 @@ def _establish_team(collab: Collaboration) -> list[Department]:
         TeamMember.objects.create(
             collaboration=collab, user=head, role=Role.INITIATING_HEAD, department=collab.department
         )
-    # The initiator speaks for the initiating department until its head names someone else.
+    # The initiator speaks for the initiating department until its head names
+    # someone else, and the department leads (牵头) until another is chosen.
     ParticipatingDepartment.objects.create(
         collaboration=collab,
         department=collab.department,
         is_initiating=True,
+        is_lead=True,
         contact=collab.initiator,
     )
     TeamMember.objects.create(
@@ -442,15 +444,32 @@ def attachment_remove(*, actor: Actor, attachment: Attachment) -> None:
     transaction.on_commit(lambda: storage.delete(stored))
 
 
+# The team's services live in their own module; they are this app's
+# services all the same, so callers import them from here.
+from .team_services import (  # noqa: E402
+    department_add,
+    department_set_lead,
+    member_add,
+    member_remove,
+    team_set_lead,
+    team_set_sponsor,
+)
+
 __all__ = [
     "MAX_ATTACHMENT_BYTES",
     "attachment_add",
     "attachment_remove",
     "collaboration_terminate",
     "contact_nominate",
+    "department_add",
+    "department_set_lead",
+    "member_add",
+    "member_remove",
     "request_create",
     "request_decide_outcome",
     "request_submit",
     "request_update",
     "request_withdraw",
+    "team_set_lead",
+    "team_set_sponsor",
 ]

@@ -17,6 +17,15 @@ register(
         "collaboration.terminated": _("terminated the collaboration"),
         # Translators: 对接人
         "collaboration.contact_nominated": _("named the department's contact"),
+        # Translators: 项目负责人
+        "collaboration.lead_set": _("named the project lead"),
+        # Translators: 项目发起人
+        "collaboration.sponsor_set": _("named the sponsor"),
+        "collaboration.department_added": _("added a department"),
+        # Translators: 牵头部门
+        "collaboration.lead_department_set": _("chose the lead department"),
+        "collaboration.member_added": _("added a team member"),
+        "collaboration.member_removed": _("removed a team member"),
         "collaboration.attachment_added": _("attached"),
         "collaboration.attachment_removed": _("removed the attachment"),
     }

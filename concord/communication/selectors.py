@@ -1,14 +1,17 @@
 """Reads of communication plans; the escalation path other apps (issues) use."""
 
+from dataclasses import dataclass
 from typing import Any
 
-from concord.collaborations.models import Collaboration
+from django.urls import reverse
+
+from concord.collaborations.models import Collaboration, ParticipatingDepartment
 from concord.collaborations.selectors import lead_of, sponsor_of
 from concord.orgs.models import Level, Person
 from concord.orgs.selectors import department_chain_up
 
-from .defaults import LEVEL_ROLES, escalation_limits
-from .models import CommPlan, EscalationLevel, HandlerRole
+from .defaults import LEVEL_ROLES, escalation_limits, size_for
+from .models import CommConfirmation, CommItem, CommPlan, EscalationLevel, HandlerRole
 
 
 def plan_of(collab: Collaboration) -> CommPlan | None:
@@ -74,3 +77,63 @@ def escalation_path(collab: Collaboration) -> list[EscalationLevel]:
     for row in rows:
         row.handlers = _resolve(collab, row)  # type: ignore[attr-defined]
     return rows
+
+
+def effective_size(collab: Collaboration, plan: CommPlan | None) -> str:
+    """Return the plan's size: its override, else from the people estimate and the team."""
+    if plan is not None and plan.size:
+        return plan.size
+    request = getattr(collab, "request", None)
+    estimate = (request.people_count if request is not None else None) or 0
+    team = collab.team.values("user").distinct().count()
+    return size_for(max(estimate, team))
+
+
+def page_url(collab: Collaboration) -> str:
+    return reverse("communication:page", args=[collab.ref])
+
+
+@dataclass
+class DepartmentConfirmation:
+    row: ParticipatingDepartment
+    confirmation: CommConfirmation | None
+    current: bool
+
+
+@dataclass
+class PlanView:
+    plan: CommPlan
+    items: list[CommItem]
+    levels: list[EscalationLevel]
+    confirmations: list[DepartmentConfirmation]
+    size: str
+
+    @property
+    def all_confirmed(self) -> bool:
+        return bool(self.confirmations) and all(c.current for c in self.confirmations)
+
+
+def plan_view(collab: Collaboration) -> PlanView | None:
+    """Return the plan with everything a page or an export shows, in a fixed number of queries."""
+    plan = plan_of(collab)
+    if plan is None:
+        return None
+    items = list(
+        plan.items.select_related("owner__person").prefetch_related("departments", "people__person")
+    )
+    levels = escalation_path(collab)
+    latest: dict[int, CommConfirmation] = {}
+    for c in plan.confirmations.select_related("confirmed_by__person").order_by("id"):
+        latest[c.department_id] = c
+    departments = collab.departments.select_related("department__head__person", "contact__person")
+    confirmations = [
+        DepartmentConfirmation(
+            row=pd,
+            confirmation=latest.get(pd.department_id),
+            current=(
+                pd.department_id in latest and latest[pd.department_id].revision == plan.revision
+            ),
+        )
+        for pd in departments
+    ]
+    return PlanView(plan, items, levels, confirmations, effective_size(collab, plan))
