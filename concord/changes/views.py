@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.middleware import HtmxDetails
 
-from concord.approvals.selectors import can_decide, current_flow, rounds_for_display
+from concord.approvals.selectors import can_decide, current_flow
 from concord.collaborations.access import collaboration_for
 from concord.collaborations.models import Collaboration
 from concord.lib.errors import DomainError
@@ -185,7 +185,6 @@ def notice_detail(request: HttpRequest, ref: str, number: str) -> HttpResponse:
             "departments": list(notice.impact_departments.all()),
             "lead_time_short": selectors.lead_time_short(notice),
             "flow": flow,
-            "rounds": rounds_for_display(flow) if flow else [],
             "can_decide": flow is not None and can_decide(request.user, flow),
             "can_revise": access.can_edit_notice_now(request.user, notice),
             "can_withdraw": access.can_withdraw_notice_now(request.user, notice),
@@ -320,7 +319,6 @@ def resource_detail(request: HttpRequest, ref: str, number: str) -> HttpResponse
             "collab": req.collaboration,
             "resource": req,
             "flow": flow,
-            "rounds": rounds_for_display(flow) if flow else [],
             "can_decide": flow is not None and can_decide(request.user, flow),
             "can_edit": access.can_edit_resource_now(request.user, req),
             "can_withdraw": access.can_withdraw_resource_now(request.user, req),
