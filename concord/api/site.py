@@ -9,7 +9,18 @@ from ninja import NinjaAPI
 
 from concord.accounts.api_auth import auth_methods
 
-from . import approvals, calendar, changes, collaborations, errors, inbox, me, orgs, tokens
+from . import (
+    approvals,
+    calendar,
+    changes,
+    collaborations,
+    errors,
+    inbox,
+    me,
+    orgs,
+    planning,
+    tokens,
+)
 
 
 @csrf_exempt
@@ -46,4 +57,5 @@ api.add_router("/calendar", calendar.router, tags=["calendar"])
 api.add_router("/inbox", inbox.router, tags=["inbox"])
 api.add_router("/approvals", approvals.router, tags=["approvals"])
 api.add_router("/collaborations", collaborations.router, tags=["collaborations"])
+api.add_router("/plans", planning.router, tags=["planning"])
 api.add_router("/collaborations", changes.router, tags=["changes"])

@@ -98,6 +98,11 @@ class PlanVersion(models.Model):
 
         return reverse("planning:plan", args=[self.plan.collaboration.ref])
 
+    @property
+    def collaboration_id(self) -> int:
+        """Return the collaboration's id, as other apps ask of any source object."""
+        return self.plan.collaboration_id
+
 
 class Row(models.Model):
     """What every row of a version has: its version, order and cross-version key."""

@@ -1,6 +1,7 @@
 """Reads of plans. The collaboration passed in was already fetched through access."""
 
 from dataclasses import dataclass, field
+
 from django.db.models import Prefetch, QuerySet
 
 from concord.collaborations.models import Collaboration
@@ -93,4 +94,3 @@ def version_detail(version: PlanVersion) -> PlanVersion:
         )
         .get(pk=version.pk)
     )
-

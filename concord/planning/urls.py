@@ -4,4 +4,15 @@ from . import views
 
 app_name = "planning"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.plan, name="plan"),
+    path("draft/", views.draft, name="draft"),
+    path("charter/", views.charter, name="charter"),
+    path("submit/", views.submit, name="submit"),
+    path("compare/", views.compare, name="compare"),
+    path("raci.xlsx", views.raci_export, name="raci_export"),
+    path("raci/<str:row>/<int:row_id>/<int:dept>/", views.raci_cell, name="raci_cell"),
+    path("<str:section>/add/", views.row_add, name="row_add"),
+    path("<str:section>/<int:pk>/", views.row_change, name="row_change"),
+    path("<str:section>/<int:pk>/delete/", views.row_delete, name="row_delete"),
+]

@@ -1,0 +1,34 @@
+"""Forms that read the plan pages' input; the services check the rules."""
+
+from typing import Any
+
+from django import forms
+from django.forms import modelform_factory
+
+from .models import PlanVersion
+from .services import CHARTER_FIELDS, SECTIONS
+
+
+class CharterForm(forms.ModelForm):
+    class Meta:
+        model = PlanVersion
+        fields = list(CHARTER_FIELDS)
+
+
+def row_form(section: str, data: Any) -> forms.ModelForm:
+    """Return a bound form of the section's row; only the fields posted are checked."""
+    model, fields = SECTIONS[section]
+    posted = [f for f in fields if f in data]
+    form_class = modelform_factory(model, fields=posted)
+    form = form_class(data)
+    for field in form.fields.values():
+        field.required = field.required and not isinstance(field, forms.ModelChoiceField)
+    return form
+
+
+def cleaned(form: forms.ModelForm) -> dict[str, Any]:
+    """Return the form's values with objects replaced by their ids, as the services take them."""
+    return {
+        name: value.pk if hasattr(value, "pk") else value
+        for name, value in form.cleaned_data.items()
+    }
