@@ -15,6 +15,7 @@ urlpatterns = [
     path("collaborations/", include("concord.collaborations.urls")),
     path("collaborations/<str:ref>/plan/", include("concord.planning.urls")),
     path("collaborations/<str:ref>/changes/", include("concord.changes.urls")),
+    path("collaborations/<str:ref>/communication/", include("concord.communication.urls")),
     path("approvals/", include("concord.approvals.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
