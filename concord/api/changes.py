@@ -14,7 +14,7 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 
 from concord.approvals.selectors import current_flow
 from concord.changes import access, exports, selectors, services
@@ -262,7 +262,7 @@ def issue_notice(request: HttpRequest, ref: str, payload: NoticeIn) -> Any:
     notice = services.change_notice_issue(
         actor=_user(request), collaboration=collab, **_notice_fields(payload)
     )
-    return 201, _notice_out(request, notice)
+    return Status(201, _notice_out(request, notice))
 
 
 @router.get("/{ref}/change-notices/{number}", response=NoticeOut, summary="Get a change notice")
@@ -373,7 +373,7 @@ def create_resource(request: HttpRequest, ref: str, payload: ResourceIn) -> Any:
     req = services.resource_request_create(
         actor=_user(request), collaboration=collab, **_resource_fields(payload)
     )
-    return 201, _resource_out(req)
+    return Status(201, _resource_out(req))
 
 
 @router.get(

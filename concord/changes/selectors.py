@@ -30,7 +30,7 @@ def approved_resources(collaboration: Collaboration) -> QuerySet[ResourceRequest
     """Return the collaboration's approved resource requests, for the plan's resources section."""
     return (
         ResourceRequest.objects.filter(collaboration=collaboration, state=ResourceState.APPROVED)
-        .select_related("requested_by__person")
+        .select_related("collaboration", "requested_by__person")
         .order_by("kind", "period_from", "id")
     )
 
@@ -39,7 +39,7 @@ def notices_of(collaboration: Collaboration) -> QuerySet[ChangeNotice]:
     """Return the collaboration's notices with their acknowledgement counts, newest first."""
     return (
         ChangeNotice.objects.filter(collaboration=collaboration)
-        .select_related("created_by__person", "issued_by__person")
+        .select_related("collaboration", "created_by__person", "issued_by__person")
         .annotate(
             ack_total=Count("acknowledgements"),
             ack_done=Count(
@@ -53,7 +53,7 @@ def notices_of(collaboration: Collaboration) -> QuerySet[ChangeNotice]:
 def resources_of(collaboration: Collaboration) -> QuerySet[ResourceRequest]:
     return (
         ResourceRequest.objects.filter(collaboration=collaboration)
-        .select_related("requested_by__person")
+        .select_related("collaboration", "requested_by__person")
         .order_by("-created_at", "-id")
     )
 
@@ -103,12 +103,16 @@ def awaiting_my_ack(user: User, collaboration: Collaboration) -> QuerySet[Change
     """Return the issued notices of the collaboration that `user` has still to acknowledge."""
     if not getattr(user, "is_authenticated", False):
         return ChangeNotice.objects.none()
-    return ChangeNotice.objects.filter(
-        collaboration=collaboration,
-        state=NoticeState.ISSUED,
-        acknowledgements__user=user,
-        acknowledgements__acknowledged_at__isnull=True,
-    ).order_by("-issued_at", "-id")
+    return (
+        ChangeNotice.objects.filter(
+            collaboration=collaboration,
+            state=NoticeState.ISSUED,
+            acknowledgements__user=user,
+            acknowledgements__acknowledged_at__isnull=True,
+        )
+        .select_related("collaboration")
+        .order_by("-issued_at", "-id")
+    )
 
 
 def earliest_effective_on(issued_on: date) -> date:

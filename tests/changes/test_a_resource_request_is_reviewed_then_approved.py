@@ -84,11 +84,13 @@ def test_returned_it_can_be_revised_and_resubmitted(org: Org) -> None:
     req.refresh_from_db()
     assert req.state == ResourceState.IN_REVIEW
     flow = current_flow(req, PURPOSE)
-    assert flow is not None and flow.round == 2
+    assert flow is not None
+    assert flow.round == 2
 
 
 def test_a_withdrawn_request_ends_its_approval(org: Org) -> None:
     req = request_resource(org, established(org))
     services.resource_request_withdraw(actor=org.alice, request=req)
     flow = current_flow(req, PURPOSE)
-    assert flow is not None and flow.state == "withdrawn"
+    assert flow is not None
+    assert flow.state == "withdrawn"
