@@ -3,6 +3,8 @@
 Both run inside `plan_draft`'s transaction and write rows only.
 """
 
+from typing import Any
+
 from django.utils.translation import gettext as _
 
 from concord.collaborations.models import Collaboration, Kind
@@ -62,7 +64,7 @@ def fill_from_request(version: PlanVersion, collab: Collaboration) -> None:
 
 
 _CHARTER = ("scope_in", "scope_out", "starts_on", "ends_on", "budget", "root_cause", "outcome")
-_COPY_FIELDS = {
+_COPY_FIELDS: dict[Any, tuple[str, ...]] = {
     Goal: ("key", "position", "text", "measure", "target_on"),
     Resource: ("key", "position", "name", "department_id", "amount", "period"),
     Milestone: ("key", "position", "name", "due_on", "deliverable"),
@@ -89,9 +91,9 @@ def copy_version(source: PlanVersion, target: PlanVersion) -> None:
         setattr(target, name, getattr(source, name))
     target.save()
     for model, fields in _COPY_FIELDS.items():
-        model.objects.bulk_create(  # type: ignore[attr-defined]
+        model.objects.bulk_create(
             model(version=target, **{f: getattr(row, f) for f in fields})
-            for row in model.objects.filter(version=source)  # type: ignore[attr-defined]
+            for row in model.objects.filter(version=source)
         )
     deliverables = {d.key: d for d in Deliverable.objects.filter(version=target)}
     # Tasks are copied parents first so each copy can point at its parent's copy.

@@ -68,7 +68,9 @@ def raci_rows(version: PlanVersion) -> list[list[str]]:
     for cell in version.raci.all():
         key = f"wbs-{cell.wbs_item_id}" if cell.wbs_item_id else f"d-{cell.deliverable_id}"
         parties.setdefault(key, {}).setdefault(cell.letter, []).append(_party(cell))
-    entries = [(f"wbs-{t.item.pk}", f"{t.code} {t.item.title}", t.item) for t in wbs_tree(version)]
+    entries: list[tuple[str, str, Any]] = [
+        (f"wbs-{t.item.pk}", f"{t.code} {t.item.title}", t.item) for t in wbs_tree(version)
+    ]
     entries += [(f"d-{d.pk}", d.name, d) for d in version.deliverables.all()]
     rows = []
     for key, label, item in entries:
@@ -96,10 +98,10 @@ def raci_xlsx(collab: Collaboration, version: PlanVersion) -> bytes:
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=7)
     sheet["A1"].font = Font(bold=True, size=14)
     sheet.append(words["headers"])
-    for cell in sheet[2]:
-        cell.font = Font(bold=True)
-    for row in raci_rows(version):
-        sheet.append(row)
+    for header in sheet[2]:
+        header.font = Font(bold=True)
+    for values in raci_rows(version):
+        sheet.append(values)
     for letter, width in zip("ABCDEFG", (36, 16, 16, 16, 16, 40, 40), strict=True):
         sheet.column_dimensions[letter].width = width
     for row in sheet.iter_rows(min_row=3):

@@ -4,6 +4,9 @@ from typing import Any
 
 from django import forms
 from django.forms import modelform_factory
+from django.utils.functional import Promise
+
+from concord.lib.errors import DomainError
 
 from .models import PlanVersion
 from .services import CHARTER_FIELDS, SECTIONS
@@ -32,3 +35,12 @@ def cleaned(form: forms.ModelForm) -> dict[str, Any]:
         name: value.pk if hasattr(value, "pk") else value
         for name, value in form.cleaned_data.items()
     }
+
+
+def form_error(form: forms.BaseForm) -> DomainError:
+    """Return the form's errors as the one error type the pages show."""
+    details: dict[str, list[str | Promise]] = {
+        name: [str(m) for m in messages] for name, messages in form.errors.items()
+    }
+    first = next(iter(details.values()))[0]
+    return DomainError(first, details=details)

@@ -114,7 +114,8 @@ def raci_grid(version: PlanVersion, departments: list[Any]) -> list[GridRow]:
         if cell.department_id:
             letters[(key, cell.department_id)] = cell.letter
         else:
-            name = cell.person.person.name if hasattr(cell.person, "person") else str(cell.person)
+            person = getattr(cell.person, "person", None)
+            name = person.name if person is not None else str(cell.person)
             people.setdefault(key, []).append(f"{name}: {cell.letter}")
     rows = []
     entries: list[tuple[str, Any, str, int]] = [

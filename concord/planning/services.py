@@ -5,7 +5,7 @@ version in sign-off, in effect or superseded is never edited. Locking
 order, everywhere: the collaboration, then the plan's open version.
 """
 
-from typing import Any
+from typing import Any, cast
 
 from django.apps import apps
 from django.conf import settings
@@ -116,7 +116,7 @@ def _charter(version: PlanVersion) -> dict[str, Any]:
 def _invalid(exc: ValidationError) -> DomainError:
     details = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
     first = next(iter(details.values()))[0]
-    return DomainError(first, code="invalid", details=details)
+    return DomainError(first, code="invalid", details=cast(Any, details))
 
 
 @transaction.atomic
@@ -182,7 +182,7 @@ def _item(version: PlanVersion, section: str, item_id: int) -> models.Model:
     item = model.objects.select_for_update().filter(version=version, pk=item_id).first()  # type: ignore[attr-defined]
     if item is None:
         raise not_found()
-    return item  # type: ignore[no-any-return]
+    return item
 
 
 def _snapshot(item: models.Model, fields: tuple[str, ...]) -> dict[str, Any]:
@@ -200,7 +200,8 @@ def _check_parent(version: PlanVersion, item: WbsItem) -> None:
     parents = dict(WbsItem.objects.filter(version=version).values_list("pk", "parent_id"))
     if item.parent_id not in parents:
         raise DomainError(_("Choose a parent task of this plan."), field="parent")
-    seen, current = set(), item.parent_id
+    seen: set[int] = set()
+    current: int | None = item.parent_id
     while current is not None:
         if current == item.pk or current in seen:
             raise DomainError(_("A task cannot be placed under itself."), field="parent")
@@ -226,7 +227,7 @@ def plan_item_save(
     version = _open_version(collab)
     model, fields = SECTIONS[section]
     if item_id is None:
-        item = model(version=version)  # type: ignore[call-arg]
+        item = model(version=version)
         last = model.objects.filter(version=version).aggregate(m=models.Max("position"))["m"]  # type: ignore[attr-defined]
         item.position = (last or 0) + 1  # type: ignore[attr-defined]
         before: dict[str, Any] = {}
@@ -241,7 +242,9 @@ def plan_item_save(
         if isinstance(field, models.ForeignKey):
             setattr(item, f"{name}_id", value or None)
         else:
-            setattr(item, name, "" if value is None and not field.null else value)
+            setattr(
+                item, name, "" if value is None and not getattr(field, "null", False) else value
+            )
     if section == "wbs":
         _check_parent(version, item)  # type: ignore[arg-type]
         if item.starts_on and item.ends_on and item.ends_on < item.starts_on:  # type: ignore[attr-defined]
@@ -378,7 +381,7 @@ def plan_submit_for_signoff(*, actor: Actor, collaboration: Collaboration) -> Pl
         raise DomainError(
             _("The plan cannot be submitted yet: %(problems)s") % {"problems": " ".join(lines)},
             code="invalid",
-            details=problems,
+            details=cast(Any, problems),
         )
     if not signoff_required(collab):
         return _make_effective(actor, collab, version)

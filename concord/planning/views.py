@@ -92,8 +92,7 @@ def charter(request: HtmxHttpRequest, ref: str) -> HttpResponse:
     collab = _collab(request, ref)
     form = forms.CharterForm(request.POST)
     if not form.is_valid():
-        first = next(iter(form.errors.values()))[0]
-        return _answer(request, collab, "charter", DomainError(first, details=form.errors))
+        return _answer(request, collab, "charter", forms.form_error(form))
     try:
         services.plan_update(actor=request.user, collaboration=collab, data=form.cleaned_data)
     except DomainError as exc:
@@ -110,8 +109,7 @@ def _save_row(
     form = forms.row_form(section, request.POST)
     try:
         if not form.is_valid():
-            first = next(iter(form.errors.values()))[0]
-            raise DomainError(first, details=form.errors)
+            raise forms.form_error(form)
         services.plan_item_save(
             actor=request.user,
             collaboration=collab,
