@@ -14,11 +14,13 @@ from . import (
     calendar,
     changes,
     collaborations,
+    communication,
     errors,
     inbox,
     me,
     orgs,
     planning,
+    team,
     tokens,
 )
 
@@ -57,5 +59,7 @@ api.add_router("/calendar", calendar.router, tags=["calendar"])
 api.add_router("/inbox", inbox.router, tags=["inbox"])
 api.add_router("/approvals", approvals.router, tags=["approvals"])
 api.add_router("/collaborations", collaborations.router, tags=["collaborations"])
+api.add_router("/collaborations", team.router, tags=["team"])
+api.add_router("/collaborations", communication.router, tags=["communication"])
 api.add_router("/plans", planning.router, tags=["planning"])
 api.add_router("/collaborations", changes.router, tags=["changes"])

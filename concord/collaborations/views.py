@@ -15,7 +15,7 @@ from django_htmx.middleware import HtmxDetails
 from concord.lib.errors import DomainError
 from concord.orgs.models import Department
 
-from . import access, exports, flows, forms, lifecycle, sections, selectors, services
+from . import access, exports, flows, forms, lifecycle, sections, selectors, services, team_views
 from .inputs import RequestInput, input_from
 from .lifecycle import State
 from .models import Collaboration, Importance, Kind
@@ -204,6 +204,7 @@ def _detail_context(request: HttpRequest, collab: Collaboration) -> dict[str, An
             )
             for pd in departments
         ],
+        **team_views.panel_context(user, full, roles),
         "terminate_form": forms.TerminateForm(),
         "attachment_form": forms.AttachmentForm(),
     }

@@ -28,16 +28,19 @@ def test_all_departments_confirm_and_an_edit_asks_again(org: Org) -> None:
     services.comm_plan_create(actor=org.alice, collaboration=collab)
     services.comm_plan_confirm(actor=org.alice, collaboration=collab, department=org.market)
     view = selectors.plan_view(collab)
-    assert view is not None and not view.all_confirmed
+    assert view is not None
+    assert not view.all_confirmed
     services.comm_plan_confirm(actor=org.rita, collaboration=collab, department=org.rnd)
     view = selectors.plan_view(collab)
-    assert view is not None and view.all_confirmed
+    assert view is not None
+    assert view.all_confirmed
     assert Event.objects.filter(verb="communication.confirmed").count() == 2
     services.comm_item_add(
         actor=org.alice, collaboration=collab, data=ItemInput(topic="需求评审", channel="meeting")
     )
     view = selectors.plan_view(collab)
-    assert view is not None and not view.all_confirmed
+    assert view is not None
+    assert not view.all_confirmed
     assert all(c.confirmation is not None and not c.current for c in view.confirmations)
 
 

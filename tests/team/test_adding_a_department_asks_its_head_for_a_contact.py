@@ -32,9 +32,10 @@ def test_the_new_head_can_then_name_the_contact(org: Org) -> None:
     services.contact_nominate(
         actor=lena, collaboration=collab, department=org.legal, person=org.oscar
     )
-    assert ParticipatingDepartment.objects.get(
-        collaboration=collab, department=org.legal
-    ).contact == org.oscar
+    assert (
+        ParticipatingDepartment.objects.get(collaboration=collab, department=org.legal).contact
+        == org.oscar
+    )
 
 
 def test_a_department_is_added_once(org: Org) -> None:
