@@ -17,6 +17,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from concord.approvals.models import Importance
 from concord.orgs.models import Department
 
 from .lifecycle import State
@@ -29,12 +30,6 @@ class Kind(models.TextChoices):
     PROBLEM = "problem", _("Problem solving")
     # Translators: 沟通协调
     COORDINATION = "coordination", _("Coordination")
-
-
-class Importance(models.TextChoices):
-    NORMAL = "normal", _("Normal")
-    IMPORTANT = "important", _("Important")
-    STRATEGIC = "strategic", _("Strategic")
 
 
 class Collaboration(models.Model):
