@@ -6,6 +6,7 @@ from django.apps import apps
 from django.contrib.auth.hashers import Argon2PasswordHasher
 
 from concord.approvals.models import ApprovalRule
+from concord.changes.models import ChangeApprovalRule
 from tests.personas import Org, make_org
 
 
@@ -21,15 +22,23 @@ class FastArgon2PasswordHasher(Argon2PasswordHasher):
     parallelism = 1
 
 
+#: Data migrations that create configuration rows, with the model that tells
+#: whether their rows are there.
+_DEFAULT_CONFIGURATION = [
+    ("concord.approvals.migrations.0002_default_rules", ApprovalRule),
+    ("concord.changes.migrations.0002_default_rules", ChangeApprovalRule),
+]
+
+
 def _restore_default_configuration() -> None:
     """Put back the configuration rows that data migrations create.
 
     A transactional test (threads, live server) empties every table when it
     ends, so the tests after it would find no approval rules.
     """
-    if not ApprovalRule.objects.exists():
-        migration = importlib.import_module("concord.approvals.migrations.0002_default_rules")
-        migration.create(apps, None)
+    for module, model in _DEFAULT_CONFIGURATION:
+        if not model.objects.exists():
+            importlib.import_module(module).create(apps, None)
 
 
 @pytest.fixture

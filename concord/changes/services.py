@@ -31,6 +31,7 @@ from . import access, approvers, notify
 from .models import (
     Category,
     ChangeAcknowledgement,
+    ChangeApprovalRule,
     ChangeNotice,
     NoticeState,
     ResourceKind,
@@ -599,3 +600,34 @@ def resource_decided(req: ResourceRequest, actor: User, state: str, feedback: st
     locked.save(update_fields=["state", "decided_at", "feedback"])
     if state == ResourceState.APPROVED:
         notify.resource_approved(req=locked, actor=actor)
+
+
+@transaction.atomic
+def change_rule_save(
+    *, actor: User, rule: ChangeApprovalRule, changed: list[str] | None = None
+) -> ChangeApprovalRule:
+    """Save a change approval rule edited by the PMO (admin) and record it."""
+    from concord.approvals.access import may_configure
+
+    if not may_configure(actor):
+        raise DomainError(_("Only the PMO may change the approval rules."), code="forbidden")
+    created = rule.pk is None
+    if not created:
+        ChangeApprovalRule.objects.select_for_update().filter(pk=rule.pk).first()
+    rule.full_clean()
+    rule.save()
+    event_record(
+        actor=actor,
+        verb="change_rule.created" if created else "change_rule.changed",
+        subject=rule,
+        after={
+            "name": rule.name,
+            "category": rule.category,
+            "min_budget_delta": rule.min_budget_delta,
+            "approver_role": rule.approver_role,
+            "position": rule.position,
+            "is_active": rule.is_active,
+            "changed": changed or [],
+        },
+    )
+    return rule

@@ -17,5 +17,7 @@ register(
         "resource_request.updated": _("revised the resource request"),
         "resource_request.submitted": _("submitted the resource request"),
         "resource_request.withdrawn": _("withdrew the resource request"),
+        "change_rule.created": _("created the change approval rule"),
+        "change_rule.changed": _("changed the change approval rule"),
     }
 )

@@ -176,7 +176,9 @@ def person_create(
     _check_email(email)
     if not department.is_active:
         raise DomainError(_("The department is inactive."), field="department")
-    user = User(username=username, email=email.strip())
+    # The PMO configures the process (approval and change rules) in the
+    # admin; each admin page decides what a PMO may see there.
+    user = User(username=username, email=email.strip(), is_staff=is_pmo)
     if password:
         user.set_password(password)
     else:
@@ -341,6 +343,9 @@ def person_update(
         locked.level = level
     if is_pmo is not None:
         locked.is_pmo = is_pmo
+        if locked.user.is_staff != is_pmo and not locked.user.is_superuser:
+            locked.user.is_staff = is_pmo
+            locked.user.save(update_fields=["is_staff"])
     if phone is not None:
         locked.phone = phone.strip()
     if language is not None:
