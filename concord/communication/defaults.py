@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from concord.collaborations.models import Kind
 
@@ -135,7 +136,7 @@ def proposed_items(kind: str, size: str) -> list[ProposedItem]:
             _("Escalation of disputes"),
             Channel.MEETING,
             _("When the weekly meeting cannot resolve a dispute"),
-            output=_("Decision"),
+            output=pgettext("output of an escalation meeting", "Decision"),
             notes=_("Level 1: the parties; level 2: the project lead; level 3: the sponsor."),
         ),
     ]

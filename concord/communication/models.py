@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from concord.collaborations.models import Collaboration
 from concord.orgs.models import Department
@@ -39,7 +40,7 @@ class CommPlan(models.Model):
         Collaboration, on_delete=models.CASCADE, primary_key=True, related_name="comm_plan"
     )
     size = models.CharField(
-        _("size"),
+        pgettext_lazy("how large a collaboration is", "size"),
         max_length=10,
         choices=Size.choices,
         blank=True,
