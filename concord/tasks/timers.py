@@ -1,0 +1,1 @@
+"""Timer handlers (filled in below)."""
