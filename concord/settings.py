@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "concord.collaborations",
     "concord.planning",
     "concord.communication",
+    "concord.tasks",
     "concord.changes",
 ]
 
