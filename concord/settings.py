@@ -236,6 +236,13 @@ CONCORD_DELIVERY_MAX_ATTEMPTS = env_int("CONCORD_DELIVERY_MAX_ATTEMPTS", 8)
 CONCORD_CHANGE_ACK_WORKING_DAYS = env_int("CONCORD_CHANGE_ACK_WORKING_DAYS", 2)
 CONCORD_CHANGE_ACK_MAX_REMINDERS = env_int("CONCORD_CHANGE_ACK_MAX_REMINDERS", 3)
 CONCORD_CHANGE_IMPACT_LEAD_DAYS = env_int("CONCORD_CHANGE_IMPACT_LEAD_DAYS", 3)
+# Tasks: the owner is reminded N working days before the due date, at the
+# remind time; owners of active tasks without an update by the nudge time of
+# a working day are nudged; the lead gets the daily digest at the digest time.
+CONCORD_TASK_REMIND_WORKING_DAYS = env_int("CONCORD_TASK_REMIND_WORKING_DAYS", 1)
+CONCORD_TASK_REMIND_TIME = env_time("CONCORD_TASK_REMIND_TIME", "09:00")
+CONCORD_PROGRESS_NUDGE_TIME = env_time("CONCORD_PROGRESS_NUDGE_TIME", "17:00")
+CONCORD_PROGRESS_DIGEST_TIME = env_time("CONCORD_PROGRESS_DIGEST_TIME", "18:00")
 # Resource requests from this amount (CNY) also go to the director, then the VP.
 CONCORD_RESOURCE_DIRECTOR_AMOUNT = env_int("CONCORD_RESOURCE_DIRECTOR_AMOUNT", 50_000)
 CONCORD_RESOURCE_VP_AMOUNT = env_int("CONCORD_RESOURCE_VP_AMOUNT", 200_000)
