@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.forms import modelform_factory
 from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 from concord.lib.errors import DomainError
 
@@ -44,3 +45,11 @@ def form_error(form: forms.BaseForm) -> DomainError:
     }
     first = next(iter(details.values()))[0]
     return DomainError(first, details=details)
+
+
+def person_id(data: Any) -> int:
+    """Return the posted person (a user id) for a RACI letter, or refuse the input."""
+    text = str(data.get("person", "")).strip()
+    if not text.isdigit() or len(text) > 9:
+        raise DomainError(_("Choose a person."), field="person")
+    return int(text)

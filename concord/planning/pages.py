@@ -1,7 +1,7 @@
 """What the plan page shows, loaded in a number of queries that does not grow with the plan."""
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
@@ -92,6 +92,14 @@ SECTION_TITLES = {
 
 
 @dataclass
+class PersonCell:
+    user_id: int
+    name: str
+    letter: str
+    next: str
+
+
+@dataclass
 class GridRow:
     key: str  # "wbs-12" or "deliverable-3"
     kind: str  # "wbs" or "deliverable"
@@ -99,14 +107,19 @@ class GridRow:
     label: str
     depth: int
     cells: list[tuple[int, str, str]]  # (department id, letter, next letter)
-    others: list[str]  # letters given to people (API), shown beside the grid
+    people: list[PersonCell]  # letters given to people, counted with the departments'
     problems: list[str]
+
+    @property
+    def others(self) -> list[str]:
+        """Return the people's letters as "name: letter" (what the API has always listed)."""
+        return [f"{p.name}: {p.letter}" for p in self.people]
 
 
 def raci_grid(version: PlanVersion, departments: list[Any]) -> list[GridRow]:
     """Return the matrix rows: every task (tree order) then every deliverable."""
     letters: dict[tuple[str, int], str] = {}
-    people: dict[str, list[str]] = {}
+    people: dict[str, list[PersonCell]] = {}
     for cell in version.raci.all():
         key = (
             f"wbs-{cell.wbs_item_id}" if cell.wbs_item_id else f"deliverable-{cell.deliverable_id}"
@@ -116,7 +129,11 @@ def raci_grid(version: PlanVersion, departments: list[Any]) -> list[GridRow]:
         else:
             person = getattr(cell.person, "person", None)
             name = person.name if person is not None else str(cell.person)
-            people.setdefault(key, []).append(f"{name}: {cell.letter}")
+            # A cell without a department has a person (planning_raci_one_party).
+            user_id = cast(int, cell.person_id)
+            people.setdefault(key, []).append(
+                PersonCell(user_id, name, cell.letter, NEXT_LETTER[cell.letter])
+            )
     rows = []
     entries: list[tuple[str, Any, str, int]] = [
         ("wbs", t.item, f"{t.code} {t.item.title}", t.depth) for t in selectors.wbs_tree(version)
@@ -125,15 +142,14 @@ def raci_grid(version: PlanVersion, departments: list[Any]) -> list[GridRow]:
     for kind, item, label, depth in entries:
         key = f"{kind}-{item.pk}"
         cells = []
+        row_people = people.get(key, [])
         row_letters = [letter for (k, _d), letter in letters.items() if k == key]
-        row_letters += [p.rsplit(": ", 1)[1] for p in people.get(key, [])]
+        row_letters += [p.letter for p in row_people]
         for dept in departments:
             letter = letters.get((key, dept.pk), "")
             cells.append((dept.pk, letter, NEXT_LETTER[letter]))
         rows.append(
-            GridRow(
-                key, kind, item, label, depth, cells, people.get(key, []), row_problems(row_letters)
-            )
+            GridRow(key, kind, item, label, depth, cells, row_people, row_problems(row_letters))
         )
     return rows
 

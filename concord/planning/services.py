@@ -312,11 +312,19 @@ def raci_set(
     item = _item(version, "wbs" if row == "wbs" else "deliverables", row_id)
     if department_id is not None and not _participates(collab, department_id):
         raise DomainError(_("The department does not take part."), field="department")
-    if (
-        person_id is not None
-        and not apps.get_model("auth", "User").objects.filter(pk=person_id, is_active=True).exists()
-    ):
-        raise DomainError(_("Choose an active person."), field="person")
+    if person_id is not None:
+        user = (
+            apps.get_model("auth", "User")
+            .objects.filter(pk=person_id, is_active=True)
+            .select_related("person")
+            .first()
+        )
+        if user is None:
+            raise DomainError(_("Choose an active person."), field="person")
+        # Only people of the collaboration's departments carry its duties, as in the grid.
+        department_id_of_person = getattr(getattr(user, "person", None), "department_id", None)
+        if department_id_of_person is None or not _participates(collab, department_id_of_person):
+            raise DomainError(_("Choose a person of a participating department."), field="person")
     party = {"department_id": department_id, "person_id": person_id}
     lookup = {"wbs_item" if row == "wbs" else "deliverable": item, **party}
     existing = RaciCell.objects.select_for_update().filter(version=version, **lookup).first()

@@ -169,6 +169,25 @@ def raci_cell(request: HtmxHttpRequest, ref: str, row: str, row_id: int, dept: i
 
 @login_required
 @require_POST
+def raci_person(request: HtmxHttpRequest, ref: str, row: str, row_id: int) -> HttpResponse:
+    """Give a person of a participating department a letter on a row ("" takes it away)."""
+    collab = _collab(request, ref)
+    try:
+        services.raci_set(
+            actor=request.user,
+            collaboration=collab,
+            row=row,
+            row_id=row_id,
+            letter=request.POST.get("letter", ""),
+            person_id=forms.person_id(request.POST),
+        )
+    except DomainError as exc:
+        return _answer(request, collab, "raci", exc)
+    return _answer(request, collab, "raci")
+
+
+@login_required
+@require_POST
 def submit(request: HtmxHttpRequest, ref: str) -> HttpResponse:
     collab = _collab(request, ref)
     try:
