@@ -30,6 +30,7 @@ from django.utils.translation import gettext as _
 from concord.activity.services import event_record
 from concord.collaborations.models import Collaboration
 from concord.collaborations.selectors import lead_of
+from concord.lib import workcal
 from concord.lib.errors import DomainError
 from concord.notifications.services import notify
 from concord.orgs.models import Department
@@ -798,3 +799,176 @@ def task_settings_set(
     )
     schedule.arm_daily(collab)
     return row
+
+
+# ------------------------------------------------- timer-driven (actor: system)
+
+
+def _contact_of(collab: Collaboration, department_id: int) -> User | None:
+    from concord.collaborations.models import ParticipatingDepartment
+
+    pd = (
+        ParticipatingDepartment.objects.filter(collaboration=collab, department_id=department_id)
+        .select_related("contact")
+        .first()
+    )
+    return pd.contact if pd is not None else None
+
+
+@transaction.atomic
+def task_remind(*, task: Task, due_on: date) -> bool:
+    """Remind the owner that the task is due; moot (False) if done or re-dated since."""
+    task = _lock(task)
+    if not task.is_open or task.due_on != due_on:
+        return False
+    event = event_record(
+        actor=None,
+        verb="task.reminded",
+        subject=task,
+        after={"due_on": due_on},
+        scope=task.collaboration,
+    )
+    notify(
+        recipients=[task.owner],
+        kind=kinds.REMINDER,
+        subject=task,
+        params=_params(task),
+        url=_url(task),
+        event=event,
+    )
+    return True
+
+
+@transaction.atomic
+def task_warn_overdue(*, task: Task, due_on: date) -> bool:
+    """Warn the owner, the department's contact and the lead; moot (False) if done or re-dated."""
+    task = _lock(task)
+    if not task.is_open or task.due_on != due_on:
+        return False
+    collab = task.collaboration
+    event = event_record(
+        actor=None, verb="task.overdue", subject=task, after={"due_on": due_on}, scope=collab
+    )
+    notify(
+        recipients=[task.owner, _contact_of(collab, task.department_id), lead_of(collab)],
+        kind=kinds.OVERDUE,
+        subject=task,
+        params=_params(task, owner=_name(task.owner)),
+        url=_url(task),
+        event=event,
+    )
+    return True
+
+
+def nudge_enabled(collab: Collaboration) -> bool:
+    """Return whether owners are nudged: the setting, else whether there is a daily stand-up."""
+    from concord.communication.models import CommItem
+
+    row = TaskSettings.objects.filter(collaboration=collab).first()
+    if row is not None and row.nudge_enabled is not None:
+        return row.nudge_enabled
+    return CommItem.objects.filter(plan__collaboration=collab, origin="standup").exists()
+
+
+def _still_running(collab: Collaboration) -> bool:
+    from concord.collaborations import lifecycle
+
+    return collab.state in lifecycle.ACTIVE
+
+
+@transaction.atomic
+def progress_nudge(*, collaboration: Collaboration, day: date) -> int:
+    """Nudge owners of active tasks without an update on `day`; arm the next day's nudge.
+
+    Return how many owners were nudged.
+    """
+    from .selectors import progress_digest
+
+    collab = _lock_collab(collaboration)
+    if not _still_running(collab):
+        return 0
+    _rearm(collab)
+    if not workcal.is_working_day(day) or not nudge_enabled(collab):
+        return 0
+    silent = progress_digest(collab, day).silent
+    by_owner: dict[int, list[Task]] = {}
+    for task in silent:
+        by_owner.setdefault(task.owner_id, []).append(task)
+    if not by_owner:
+        return 0
+    event = event_record(
+        actor=None,
+        verb="tasks.nudged",
+        subject=collab,
+        after={"day": day, "tasks": [t.number for t in silent]},
+        scope=collab,
+    )
+    for tasks in by_owner.values():
+        notify(
+            recipients=[tasks[0].owner],
+            kind=kinds.NUDGE,
+            subject=collab,
+            params={
+                "collaboration": str(collab),
+                "count": len(tasks),
+                "tasks": ", ".join(t.number for t in tasks),
+            },
+            url=_safe_board_url(collab),
+            event=event,
+        )
+    return len(by_owner)
+
+
+def _rearm(collab: Collaboration) -> None:
+    # A collaboration with no open task needs no daily routine; the next
+    # task created arms it again.
+    if Task.objects.filter(collaboration=collab, status__in=OPEN).exists():
+        schedule.arm_daily(collab)
+
+
+def _safe_board_url(collab: Collaboration) -> str:
+    from django.urls import NoReverseMatch, reverse
+
+    try:
+        return reverse("tasks:board", args=[collab.ref])
+    except NoReverseMatch:
+        return ""
+
+
+@transaction.atomic
+def progress_digest_send(*, collaboration: Collaboration, day: date) -> bool:
+    """Send the lead (the initiator while none) the day's digest; arm the next day's."""
+    from .selectors import progress_digest
+
+    collab = _lock_collab(collaboration)
+    if not _still_running(collab):
+        return False
+    _rearm(collab)
+    settings_row = _settings_for(collab)
+    if not workcal.is_working_day(day) or (settings_row and not settings_row.digest_enabled):
+        return False
+    digest = progress_digest(collab, day)
+    if not digest.updates and not digest.blocked and not digest.silent:
+        return False
+    event = event_record(
+        actor=None,
+        verb="tasks.digest_sent",
+        subject=collab,
+        after={"day": day, "updates": len(digest.updates), "silent": len(digest.silent)},
+        scope=collab,
+    )
+    notify(
+        recipients=[lead_of(collab) or collab.initiator],
+        kind=kinds.DIGEST,
+        subject=collab,
+        params={
+            "collaboration": str(collab),
+            "day": day.isoformat(),
+            "count": len(digest.updates),
+            "blocked": len(digest.blocked),
+            "silent": len(digest.silent),
+        },
+        url=_safe_board_url(collab),
+        event=event,
+    )
+    return True
