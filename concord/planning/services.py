@@ -5,6 +5,7 @@ version in sign-off, in effect or superseded is never edited. Locking
 order, everywhere: the collaboration, then the plan's open version.
 """
 
+from datetime import date
 from typing import Any, cast
 
 from django.apps import apps
@@ -22,6 +23,7 @@ from concord.approvals.services import flow_start
 from concord.collaborations import lifecycle
 from concord.collaborations.models import Collaboration, Kind
 from concord.collaborations.selectors import department_heads_of, lead_of, stakeholders_of
+from concord.lib import workcal
 from concord.lib.errors import DomainError, not_found
 from concord.notifications.services import notify
 
@@ -209,6 +211,49 @@ def _check_parent(version: PlanVersion, item: WbsItem) -> None:
         current = parents.get(current)
 
 
+def wbs_end(starts_on: date, duration_days: int) -> date:
+    """Return the end of a task of `duration_days` working days starting on `starts_on`.
+
+    The convention: the start day is working day 1, so the end is the Nth
+    working day counting the start day (a 1-day task ends the day it
+    starts). A start on a day off counts from the next working day; a
+    duration of 0 ends on the start day (a checkpoint, no work). Days off
+    and make-up working days (调休) come from `concord.lib.workcal`.
+    """
+    if duration_days <= 0:
+        return starts_on
+    cal = workcal.calendar()
+    day = starts_on if cal.is_working_day(starts_on) else cal.next_working_day(starts_on)
+    for _i in range(duration_days - 1):
+        day = cal.next_working_day(day)
+    return day
+
+
+def _schedule(item: WbsItem) -> None:
+    """Fill in the end from the start and the duration, or refuse an end that disagrees."""
+    if item.starts_on is None or item.duration_days is None:
+        return
+    expected = wbs_end(item.starts_on, item.duration_days)
+    if item.ends_on is None:
+        item.ends_on = expected
+        return
+    if item.ends_on != expected:
+        message = _(
+            "The end %(end)s does not match %(n)s working days from %(start)s, which end on "
+            "%(expected)s: change the end or the duration, or leave the end empty."
+        ) % {
+            "end": item.ends_on.isoformat(),
+            "n": item.duration_days,
+            "start": item.starts_on.isoformat(),
+            "expected": expected.isoformat(),
+        }
+        raise DomainError(
+            message,
+            field="ends_on",
+            details={"ends_on": [message], "duration_days": [message]},
+        )
+
+
 @transaction.atomic
 def plan_item_save(
     *,
@@ -249,6 +294,7 @@ def plan_item_save(
         _check_parent(version, item)  # type: ignore[arg-type]
         if item.starts_on and item.ends_on and item.ends_on < item.starts_on:  # type: ignore[attr-defined]
             raise DomainError(_("The end is before the start."), field="ends_on")
+        _schedule(item)  # type: ignore[arg-type]
     try:
         item.full_clean(exclude=["version"])
     except ValidationError as exc:
