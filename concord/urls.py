@@ -16,6 +16,8 @@ urlpatterns = [
     path("collaborations/<str:ref>/plan/", include("concord.planning.urls")),
     path("collaborations/<str:ref>/changes/", include("concord.changes.urls")),
     path("collaborations/<str:ref>/communication/", include("concord.communication.urls")),
+    # Board, task pages, Gantt and digest under collaborations/<ref>/, and /my-work/.
+    path("", include("concord.tasks.urls")),
     path("approvals/", include("concord.approvals.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

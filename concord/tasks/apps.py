@@ -9,4 +9,8 @@ class TasksConfig(AppConfig):
     verbose_name = _("Tasks and progress")
 
     def ready(self) -> None:
+        from concord.collaborations.sections import register_section
+
         from . import kinds, timers, verbs  # noqa: F401  (they register themselves)
+
+        register_section("tasks.main", "tasks/partials/section.html", column="main", order=30)
