@@ -1,7 +1,8 @@
 """Writes to a communication plan. Each function is one transaction and one event.
 
 Every change bumps the plan's revision, so the departments' confirmations
-(given for a revision) show as out of date until they confirm again.
+(given for a revision) show as out of date until they confirm again; the
+contacts of the departments whose confirmation just lapsed are asked to.
 """
 
 from typing import Any
@@ -55,6 +56,45 @@ def _lock_plan(collab: Collaboration) -> CommPlan:
 def _bump(plan: CommPlan) -> None:
     plan.revision += 1
     plan.save(update_fields=["revision", "updated_at"])
+
+
+def _ask_again(actor: Actor, collab: Collaboration, plan: CommPlan, event: Any) -> None:
+    """Ask the departments that had confirmed the revision just replaced to confirm again.
+
+    Only a confirmation of the previous revision counts: a department
+    already out of date was asked when its confirmation lapsed, so a run of
+    edits sends it one reminder, not one per edit.
+    """
+    lapsed = set(
+        CommConfirmation.objects.filter(plan=plan, revision=plan.revision - 1).values_list(
+            "department_id", flat=True
+        )
+    )
+    if not lapsed:
+        return
+    url = selectors.page_url(collab)
+    rows = collab.departments.filter(department_id__in=lapsed).select_related(
+        "department__head", "contact"
+    )
+    for pd in rows:
+        who = pd.contact or pd.department.head
+        if who is None:
+            continue
+        notify(
+            recipients=[who],
+            kind="communication.reconfirm",
+            subject=collab,
+            params={
+                "number": collab.number,
+                "name": collab.name,
+                "department": pd.department.name,
+                "confirmed": plan.revision - 1,
+                "revision": plan.revision,
+            },
+            url=url,
+            actor=actor,
+            event=event,
+        )
 
 
 def _item_snapshot(item: CommItem) -> dict[str, Any]:
@@ -177,7 +217,7 @@ def comm_plan_resize(*, actor: Actor, collaboration: Collaboration, size: str) -
         item.departments.set([pd.department for pd in collab.departments.all()])
     plan.revision += 1
     plan.save(update_fields=["size", "revision", "updated_at"])
-    event_record(
+    event = event_record(
         actor=actor,
         verb="communication.plan_resized",
         subject=plan,
@@ -185,6 +225,7 @@ def comm_plan_resize(*, actor: Actor, collaboration: Collaboration, size: str) -
         before=before,
         after={"size": plan.size, "effective": after_size},
     )
+    _ask_again(actor, collab, plan, event)
     return plan
 
 
@@ -212,13 +253,14 @@ def comm_item_add(*, actor: Actor, collaboration: Collaboration, data: ItemInput
     item = CommItem(plan=plan, position=(last if last is not None else -1) + 1)
     _write_item(item, clean)
     _bump(plan)
-    event_record(
+    event = event_record(
         actor=actor,
         verb="communication.item_added",
         subject=item,
         scope=collab,
         after=_item_snapshot(item),
     )
+    _ask_again(actor, collab, plan, event)
     return item
 
 
@@ -244,7 +286,7 @@ def comm_item_update(*, actor: Actor, item: CommItem, data: ItemInput) -> CommIt
         row.origin = ""
         row.save(update_fields=["origin"])
     _bump(plan)
-    event_record(
+    event = event_record(
         actor=actor,
         verb="communication.item_updated",
         subject=row,
@@ -252,6 +294,7 @@ def comm_item_update(*, actor: Actor, item: CommItem, data: ItemInput) -> CommIt
         before=before,
         after=_item_snapshot(row),
     )
+    _ask_again(actor, collab, plan, event)
     return row
 
 
@@ -260,7 +303,7 @@ def comm_item_remove(*, actor: Actor, item: CommItem) -> None:
     """Remove a row of the communication plan."""
     collab, plan, row = _lock_item(item)
     access.require_edit(actor, collab)
-    event_record(
+    event = event_record(
         actor=actor,
         verb="communication.item_removed",
         subject=row,
@@ -269,6 +312,7 @@ def comm_item_remove(*, actor: Actor, item: CommItem) -> None:
     )
     row.delete()
     _bump(plan)
+    _ask_again(actor, collab, plan, event)
 
 
 @transaction.atomic
@@ -306,7 +350,7 @@ def comm_level_update(
     row.limit_unit = limit_unit
     row.save()
     _bump(plan)
-    event_record(
+    event = event_record(
         actor=actor,
         verb="communication.level_updated",
         subject=row,
@@ -314,6 +358,7 @@ def comm_level_update(
         before=before,
         after={"level": level, "handler": row.handler_id, "limit": [limit_value, limit_unit]},
     )
+    _ask_again(actor, collab, plan, event)
     return row
 
 
