@@ -20,6 +20,7 @@ from . import (
     me,
     orgs,
     planning,
+    tasks,
     team,
     tokens,
 )
@@ -63,3 +64,5 @@ api.add_router("/collaborations", team.router, tags=["team"])
 api.add_router("/collaborations", communication.router, tags=["communication"])
 api.add_router("/plans", planning.router, tags=["planning"])
 api.add_router("/collaborations", changes.router, tags=["changes"])
+api.add_router("/collaborations", tasks.router, tags=["tasks"])
+api.add_router("/my-work", tasks.my_work_router, tags=["tasks"])

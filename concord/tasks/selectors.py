@@ -78,7 +78,7 @@ def _mark(tasks: list[Task], today: date | None = None) -> list[Task]:
 
 def _base(collab: Collaboration) -> QuerySet[Task]:
     return Task.objects.filter(collaboration=collab).select_related(
-        "owner__person", "department", "wbs_item", "milestone"
+        "owner__person", "department", "wbs_item", "milestone", "reviewer"
     )
 
 
@@ -162,14 +162,16 @@ def lagging(collab: Collaboration) -> list[Task]:
 # ------------------------------------------------------------------- my work
 
 
-def _urgency(due: date | None, today: date, *, blocked: bool = False) -> int:
+def _urgency(
+    due: date | None, today: date, *, blocked: bool = False, cal: workcal.Calendar | None = None
+) -> int:
     if due is not None and due < today:
         return 0
     if blocked:
         return 1
     if due is None:
         return 3
-    if due <= workcal.next_working_day(today):
+    if due <= (cal or workcal.calendar()).next_working_day(today):
         return 1
     if (due - today).days <= 7:
         return 2
@@ -183,7 +185,7 @@ def _safe_reverse(name: str, *args: Any) -> str:
         return ""
 
 
-def _task_items(user: Any, today: date) -> list[WorkItem]:
+def _task_items(user: Any, today: date, cal: workcal.Calendar) -> list[WorkItem]:
     tasks = (
         Task.objects.filter(
             Q(owner=user, status__in=OPEN) | Q(reviewer=user, review_state=ReviewState.REQUESTED),
@@ -200,14 +202,14 @@ def _task_items(user: Any, today: date) -> list[WorkItem]:
                 WorkItem("review", str(task), url, task.due_on, task.collaboration, 1, task)
             )
         if task.owner_id == user.pk and task.status in OPEN:
-            urgency = _urgency(task.due_on, today, blocked=task.status == Status.BLOCKED)
+            urgency = _urgency(task.due_on, today, blocked=task.status == Status.BLOCKED, cal=cal)
             items.append(
                 WorkItem("task", str(task), url, task.due_on, task.collaboration, urgency, task)
             )
     return items
 
 
-def _approval_items(user: Any, today: date) -> list[WorkItem]:
+def _approval_items(user: Any, today: date, cal: workcal.Calendar) -> list[WorkItem]:
     from concord.approvals.selectors import waiting_for
 
     items = []
@@ -216,7 +218,7 @@ def _approval_items(user: Any, today: date) -> list[WorkItem]:
         activated = timezone.localtime(step.activated_at).date() if step.activated_at else today
         due = activated
         for _i in range(step.remind_after_working_days):
-            due = workcal.next_working_day(due)
+            due = cal.next_working_day(due)
         kind = "signoff" if flow.purpose == "planning.signoff" else "approval"
         items.append(
             WorkItem(
@@ -225,14 +227,14 @@ def _approval_items(user: Any, today: date) -> list[WorkItem]:
                 _safe_reverse("approvals:flow", flow.pk),
                 due,
                 None,
-                _urgency(due, today),
+                _urgency(due, today, cal=cal),
                 step,
             )
         )
     return items
 
 
-def _ack_items(user: Any, today: date) -> list[WorkItem]:
+def _ack_items(user: Any, today: date, cal: workcal.Calendar) -> list[WorkItem]:
     from concord.changes.models import ChangeAcknowledgement, NoticeState
 
     acks = ChangeAcknowledgement.objects.filter(
@@ -248,7 +250,7 @@ def _ack_items(user: Any, today: date) -> list[WorkItem]:
                 _safe_reverse("changes:notice", notice.collaboration.ref, notice.number),
                 notice.effective_on,
                 notice.collaboration,
-                _urgency(notice.effective_on, today),
+                _urgency(notice.effective_on, today, cal=cal),
                 ack,
             )
         )
@@ -265,7 +267,13 @@ def my_work(user: Any) -> list[WorkItem]:
     if not getattr(user, "is_authenticated", False):
         return []
     today = _today()
-    items = [*_task_items(user, today), *_approval_items(user, today), *_ack_items(user, today)]
+    # One calendar for the whole list: each fresh one loads the overrides again.
+    cal = workcal.calendar()
+    items = [
+        *_task_items(user, today, cal),
+        *_approval_items(user, today, cal),
+        *_ack_items(user, today, cal),
+    ]
     far = date.max
     items.sort(key=lambda i: (i.urgency, i.due or far, i.title))
     return items

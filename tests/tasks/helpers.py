@@ -56,6 +56,8 @@ def project(org: Org, *, with_plan: bool = False) -> Project:
     collab_services.contact_nominate(
         actor=org.rita, collaboration=collab, department=org.rnd, person=cara
     )
+    # Owners see the collaboration as team members (a task alone does not make them one).
+    team_services.member_add(actor=org.alice, collaboration=collab, user=rob)
     collab.refresh_from_db()
     return Project(collab, leo, rob, cara)
 
