@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from concord.lib.errors import DomainError
+from concord.orgs.access import is_pmo
 
 from .models import Delivery, DeliveryAttempt, Notification
 from .services import delivery_retry
@@ -48,6 +49,9 @@ class DeliveryAttemptInline(admin.TabularInline[DeliveryAttempt, Delivery]):
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return is_pmo(request.user)
+
 
 @admin.register(Delivery)
 class DeliveryAdmin(ReadOnlyAdmin):
@@ -58,6 +62,14 @@ class DeliveryAdmin(ReadOnlyAdmin):
     raw_id_fields = ("notification",)
     inlines = (DeliveryAttemptInline,)
     actions = ("retry_now",)
+
+    # The PMO watches deliveries and retries failed ones; the notifications'
+    # content stays with their recipients.
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return is_pmo(request.user)
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return is_pmo(request.user)
 
     @admin.action(description=_("Retry the selected failed deliveries now"))
     def retry_now(self, request: HttpRequest, queryset: QuerySet[Delivery]) -> None:

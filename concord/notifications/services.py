@@ -317,8 +317,10 @@ def _pending_timers(delivery_id: int) -> "models.QuerySet[Timer]":
 @transaction.atomic
 def delivery_retry(*, actor: Actor, delivery: Delivery) -> Delivery:
     """Give a failed delivery a fresh round of attempts, starting now (admin action)."""
-    if actor is None or not actor.is_authenticated or not getattr(actor, "is_staff", False):
-        raise DomainError(_("Only administrators can retry a delivery."), code="forbidden")
+    from concord.orgs.access import is_pmo
+
+    if actor is None or not actor.is_authenticated or not is_pmo(actor):
+        raise DomainError(_("Only the PMO can retry a delivery."), code="forbidden")
     row = Delivery.objects.select_for_update().filter(pk=delivery.pk).first()
     if row is None:
         raise not_found()

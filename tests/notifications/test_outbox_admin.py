@@ -69,10 +69,12 @@ def test_retry_now_sends_a_failed_delivery(admin_client: Client, failed: Deliver
     assert len(mail.outbox) == 1
 
 
-def test_only_staff_may_retry(org: Org, failed: Delivery) -> None:
-    with pytest.raises(DomainError) as caught:
-        delivery_retry(actor=org.pam, delivery=failed)
-    assert caught.value.code == "forbidden"
+def test_only_the_pmo_may_retry(org: Org, failed: Delivery) -> None:
+    for outsider in (org.oscar, org.mark):
+        with pytest.raises(DomainError) as caught:
+            delivery_retry(actor=outsider, delivery=failed)
+        assert caught.value.code == "forbidden"
+    assert delivery_retry(actor=org.pam, delivery=failed).status == Delivery.Status.PENDING
 
 
 def test_only_a_failed_delivery_can_be_retried(org: Org, failed: Delivery) -> None:
@@ -81,3 +83,12 @@ def test_only_a_failed_delivery_can_be_retried(org: Org, failed: Delivery) -> No
     with pytest.raises(DomainError) as caught:
         delivery_retry(actor=root, delivery=failed)
     assert caught.value.code == "conflict"
+
+
+def test_the_pmo_sees_failed_deliveries_but_not_notification_texts(
+    org: Org, failed: Delivery, client
+) -> None:  # type: ignore[no-untyped-def]
+    client.force_login(org.pam)
+    assert client.get("/admin/notifications/delivery/").status_code == 200
+    assert client.get(f"/admin/notifications/delivery/{failed.pk}/change/").status_code == 200
+    assert client.get("/admin/notifications/notification/").status_code == 403
