@@ -17,11 +17,6 @@ urlpatterns = [
     path(f"{collab}tasks/new/", views.task_new, name="new"),
     path(f"{collab}tasks/from-plan/", views.from_plan, name="from_plan"),
     path(f"{collab}tasks/import/", work_views.task_import, name="import"),
-    path(
-        f"{collab}tasks/import/template.xlsx",
-        work_views.task_import_template,
-        name="import_template",
-    ),
     path(f"{collab}tasks/export.xlsx", work_views.task_export, name="export"),
     path(task, views.task_detail, name="detail"),
     path(f"{task}edit/", views.task_edit, name="edit"),

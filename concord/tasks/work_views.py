@@ -15,8 +15,6 @@ from concord.lib.errors import DomainError
 from . import access, forms, gantt_chart, selectors
 from .pages import collab_of
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
 
 @login_required
 @require_GET
@@ -83,10 +81,10 @@ def task_import(request: HttpRequest, ref: str) -> HttpResponse:
             form.add_error(None, str(access.forbidden().message))
         elif form.is_valid():
             try:
-                report = importing.import_tasks(
+                report = importing.tasks_import(
                     actor=request.user,
                     collaboration=collab,
-                    file=form.cleaned_data["file"],
+                    upload=form.cleaned_data["file"],
                     dry_run=form.cleaned_data["dry_run"],
                 )
             except DomainError as exc:
@@ -103,23 +101,7 @@ def task_import(request: HttpRequest, ref: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def task_import_template(request: HttpRequest, ref: str) -> HttpResponse:
-    from . import importing
-
-    collab_of(request, ref)
-    response = HttpResponse(importing.template_workbook(), content_type=XLSX)
-    response["Content-Disposition"] = 'attachment; filename="task-import-template.xlsx"'
-    return response
-
-
-@login_required
-@require_GET
 def task_export(request: HttpRequest, ref: str) -> HttpResponse:
     from . import exports
 
-    collab = collab_of(request, ref)
-    response = HttpResponse(exports.progress_workbook(collab), content_type=XLSX)
-    stamp = date.today().strftime("%Y%m%d")
-    name = f"{collab.number}-tasks-{stamp}.xlsx"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return exports.tracking_response(collab_of(request, ref))

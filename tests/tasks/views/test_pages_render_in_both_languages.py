@@ -18,6 +18,8 @@ def _pages(p: Project, number: str) -> list[str]:
         f"/collaborations/{ref}/tasks/new/",
         f"/collaborations/{ref}/tasks/{number}/",
         f"/collaborations/{ref}/tasks/{number}/edit/",
+        f"/collaborations/{ref}/tasks/import/",
+        f"/collaborations/{ref}/tasks/export.xlsx",
         f"/collaborations/{ref}/gantt/",
         f"/collaborations/{ref}/progress/",
         f"/collaborations/{ref}/",
