@@ -165,9 +165,9 @@ class ImportOut(Schema):
 def _out(task: Task) -> dict[str, Any]:
     return {
         **_out_base(task),
-        "blocked_by": task.blocked_by_task.number if task.blocked_by_task_id else None,
-        "parent": task.parent.number if task.parent_id else None,
-        "reviewer": task.reviewer.get_username() if task.reviewer_id else None,
+        "blocked_by": task.blocked_by_task.number if task.blocked_by_task else None,
+        "parent": task.parent.number if task.parent else None,
+        "reviewer": task.reviewer.get_username() if task.reviewer else None,
         "lag": selectors.lag_of(task),
     }
 
@@ -227,7 +227,7 @@ def _out_light(task: Task, numbers: dict[int, str]) -> dict[str, Any]:
         **_out_base(task),
         "blocked_by": numbers.get(task.blocked_by_task_id or 0),
         "parent": numbers.get(task.parent_id or 0),
-        "reviewer": task.reviewer.get_username() if task.reviewer_id else None,
+        "reviewer": task.reviewer.get_username() if task.reviewer else None,
     }
 
 

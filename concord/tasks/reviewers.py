@@ -29,7 +29,7 @@ def reviewer_for(task: Task) -> Any:
         if not cells.exists() and task.deliverable:
             cells = a_cells.filter(deliverable__name=task.deliverable)
     for cell in cells:
-        party = cell.person if cell.person_id else cell.department.head
+        party = cell.person if cell.person_id else getattr(cell.department, "head", None)
         if party is not None and party.is_active:
             return party
     return lead_of(collab) or collab.initiator

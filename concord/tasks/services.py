@@ -84,7 +84,8 @@ def _lock_collab(collab: Collaboration) -> Collaboration:
 
 def _lock(task: Task) -> Task:
     locked = (
-        Task.objects.select_for_update()
+        # Lock the task row only; the joined rows are read, not changed.
+        Task.objects.select_for_update(of=("self",))
         .select_related("collaboration", "owner", "reviewer")
         .filter(pk=task.pk)
         .first()
@@ -677,7 +678,7 @@ def tasks_from_plan(*, actor: User, collaboration: Collaboration) -> list[Task]:
         if department is None:
             person = getattr(owner, "person", None)
             department = getattr(person, "department", None) or collab.department
-        parent = by_key.get(item.parent.key) if item.parent_id else None
+        parent = by_key.get(item.parent.key) if item.parent is not None else None
         task = Task.objects.create(
             collaboration=collab,
             seq=seq,
