@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.html import format_html_join
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -35,13 +36,23 @@ def _board_context(request: HttpRequest, collab: Collaboration, **extra: Any) ->
         for position, task in enumerate(tasks):
             task.movable = may_move(task)  # type: ignore[attr-defined]
             task.index = position  # type: ignore[attr-defined]
+        prev = COLUMNS[index - 1] if index > 0 else None
+        after = COLUMNS[index + 1] if index + 1 < len(COLUMNS) else None
         columns.append(
             {
                 "status": status,
                 "label": status.label,
                 "tasks": tasks,
-                "prev": COLUMNS[index - 1] if index > 0 else None,
-                "next": COLUMNS[index + 1] if index + 1 < len(COLUMNS) else None,
+                "prev": prev,
+                "next": after,
+                # Made once per column, not per card: a 500-card board must render fast.
+                "prev_label": _("Move to %(status)s") % {"status": prev.label} if prev else "",
+                "next_label": _("Move to %(status)s") % {"status": after.label} if after else "",
+                "options": format_html_join(
+                    "",
+                    '<option value="{}"{}>{}</option>',
+                    ((s.value, " selected" if s == status else "", s.label) for s in COLUMNS),
+                ),
             }
         )
     is_manager = access.is_manager(request.user, collab)
@@ -51,6 +62,7 @@ def _board_context(request: HttpRequest, collab: Collaboration, **extra: Any) ->
         "collab": collab,
         "columns": columns,
         "statuses": COLUMNS,
+        "status_label": _("Status"),
         "filter_form": form,
         "move_url": reverse("tasks:move", args=[collab.ref]) + suffix,
         "board_url": reverse("tasks:board", args=[collab.ref]) + suffix,

@@ -108,6 +108,18 @@
   });
 
   document.addEventListener("dragend", cleanUp);
+
+  // The keyboard way: the arrows and the status select under each card.
+  document.addEventListener("click", function (event) {
+    var button = closest(event.target, "[data-move] button");
+    if (!button) return;
+    submitMove(closest(button, "[data-task]").dataset.task, button.value, "", "");
+  });
+  document.addEventListener("change", function (event) {
+    var select = closest(event.target, "[data-move] select");
+    if (!select) return;
+    submitMove(closest(select, "[data-task]").dataset.task, select.value, "", "");
+  });
 })();
 
 /*
