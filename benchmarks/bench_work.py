@@ -1,4 +1,4 @@
-"""Benchmark the execution pages: a 500-card board and a 300-item 「我的工作」. A script, not a test.
+"""Benchmark the execution pages: a 500-card board and a 300-item 「我的工作」 (a script).
 
     .venv/bin/python benchmarks/bench_work.py [--rounds 15]
 
