@@ -294,3 +294,24 @@ def member_remove(*, actor: Actor, member: TeamMember) -> None:
         before={"user": row.user_id, "department": row.department_id},
     )
     row.delete()
+
+
+def member_ensure(*, collaboration: Collaboration, user: Any) -> bool:
+    """Make `user` a member of the team if they are not on it in any role.
+
+    For services that give someone work in the collaboration (a task's
+    owner must be able to open the collaboration it belongs to). It runs
+    inside the calling service's transaction and writes no event of its
+    own: the caller's event records the assignment. Return whether a row
+    was added.
+    """
+    if TeamMember.objects.filter(collaboration=collaboration, user=user).exists():
+        return False
+    person = getattr(user, "person", None)
+    TeamMember.objects.create(
+        collaboration=collaboration,
+        user=user,
+        role=Role.MEMBER,
+        department_id=person.department_id if person is not None else None,
+    )
+    return True

@@ -30,6 +30,7 @@ from django.utils.translation import gettext as _
 from concord.activity.services import event_record
 from concord.collaborations.models import Collaboration
 from concord.collaborations.selectors import lead_of
+from concord.collaborations.services import member_ensure
 from concord.lib import workcal
 from concord.lib.errors import DomainError
 from concord.notifications.services import notify
@@ -277,11 +278,18 @@ def task_create(
         position=_end_position(collab, Status.NOT_STARTED),
     )
     task.save()
+    # The owner must be able to open the collaboration their task is in.
+    joined = member_ensure(collaboration=collab, user=owner)
     event = event_record(
         actor=actor,
         verb="task.created",
         subject=task,
-        after={"title": task.title, "owner": owner.pk, "due_on": due_on},
+        after={
+            "title": task.title,
+            "owner": owner.pk,
+            "due_on": due_on,
+            "owner_joined_team": joined,
+        },
         scope=collab,
     )
     schedule.arm_deadlines(task)
@@ -347,6 +355,8 @@ def task_update(*, actor: User, task: Task, **fields: Any) -> Task:
     for name in changed:
         setattr(task, name, fields[name])
     task.save()
+    if "owner" in changed:
+        member_ensure(collaboration=collab, user=task.owner)
     event = event_record(
         actor=actor,
         verb="task.updated",
