@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 from concord.collaborations.models import Collaboration
 from concord.lib.errors import DomainError
 
-from . import access, forms, selectors, services
+from . import access, cards, forms, selectors, services
 from .models import ReviewState, Status, Task
 from .pages import COLUMNS, HtmxHttpRequest, collab_of, found, mover
 
@@ -25,11 +25,20 @@ def _filter_query(request: HttpRequest) -> str:
     return urlencode([(k, v) for k in keys for v in request.GET.getlist(k) if v])
 
 
+def _lagging(collab: Collaboration, by_status: dict[str, list[Task]], filtered: bool) -> list[Task]:
+    # The unfiltered board has every task loaded and marked already.
+    if filtered:
+        return selectors.lagging(collab)
+    return selectors.lagging(collab, among=[t for col in by_status.values() for t in col])
+
+
 def _board_context(request: HttpRequest, collab: Collaboration, **extra: Any) -> dict[str, Any]:
     form = forms.FilterForm(request.GET, collab=collab)
     filters = form.filters()
     by_status = selectors.board(collab, filters=filters)
     may_move = mover(request.user, collab)
+    labels = cards.Labels.current()
+    task_base = reverse("tasks:list", args=[collab.ref])
     columns = []
     for index, status in enumerate(COLUMNS):
         tasks = by_status.get(status, [])
@@ -38,24 +47,29 @@ def _board_context(request: HttpRequest, collab: Collaboration, **extra: Any) ->
             task.index = position  # type: ignore[attr-defined]
         prev = COLUMNS[index - 1] if index > 0 else None
         after = COLUMNS[index + 1] if index + 1 < len(COLUMNS) else None
+        # Made once per column, not per card: a 500-card board must render fast.
+        column = cards.Column(
+            status=status.value,
+            prev=prev.value if prev else None,
+            next=after.value if after else None,
+            prev_label=_("Move to %(status)s") % {"status": prev.label} if prev else "",
+            next_label=_("Move to %(status)s") % {"status": after.label} if after else "",
+            options=format_html_join(
+                "",
+                '<option value="{}"{}>{}</option>',
+                ((s.value, " selected" if s == status else "", s.label) for s in COLUMNS),
+            ),
+        )
         columns.append(
             {
                 "status": status,
                 "label": status.label,
                 "tasks": tasks,
-                "prev": prev,
-                "next": after,
-                # Made once per column, not per card: a 500-card board must render fast.
-                "prev_label": _("Move to %(status)s") % {"status": prev.label} if prev else "",
-                "next_label": _("Move to %(status)s") % {"status": after.label} if after else "",
-                "options": format_html_join(
-                    "",
-                    '<option value="{}"{}>{}</option>',
-                    ((s.value, " selected" if s == status else "", s.label) for s in COLUMNS),
-                ),
+                "cards": cards.render_cards(tasks, column, task_base, labels),
             }
         )
     is_manager = access.is_manager(request.user, collab)
+    filtered = any(request.GET.get(k) for k in ("department", "owner", "milestone", "overdue"))
     query = _filter_query(request)
     suffix = f"?{query}" if query else ""
     context = {
@@ -66,11 +80,9 @@ def _board_context(request: HttpRequest, collab: Collaboration, **extra: Any) ->
         "filter_form": form,
         "move_url": reverse("tasks:move", args=[collab.ref]) + suffix,
         "board_url": reverse("tasks:board", args=[collab.ref]) + suffix,
-        "filtered": any(
-            request.GET.get(k) for k in ("department", "owner", "milestone", "overdue")
-        ),
-        "task_base": reverse("tasks:list", args=[collab.ref]),
-        "lagging": selectors.lagging(collab) if is_manager else [],
+        "filtered": filtered,
+        "task_base": task_base,
+        "lagging": _lagging(collab, by_status, filtered) if is_manager else [],
         "can_create": access.may_create(request.user, collab),
         "can_build": access.may_build_from_plan(request.user, collab),
     }

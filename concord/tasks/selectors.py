@@ -6,6 +6,7 @@ Every list is loaded in a constant number of queries whatever its length;
 row's end, or its percent done well short of the time elapsed) or "".
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any
@@ -107,7 +108,14 @@ def _filtered(qs: QuerySet[Task], filters: TaskFilters | None) -> QuerySet[Task]
 def board(collab: Collaboration, *, filters: TaskFilters | None = None) -> dict[str, list[Task]]:
     """Return the tasks by status column, each column in board order; one query."""
     columns: dict[str, list[Task]] = {status: [] for status in Status.values}
-    tasks = _mark(list(_filtered(_base(collab), filters).order_by("position", "seq")))
+    # A card shows no milestone or reviewer: joining them would build two
+    # more model instances per card, which a 500-card board feels.
+    qs = (
+        Task.objects.filter(collaboration=collab)
+        .select_related("owner__person", "department", "wbs_item")
+        .defer("description", "deliverable_standard")
+    )
+    tasks = _mark(list(_filtered(qs, filters).order_by("position", "seq")))
     for task in tasks:
         task.collaboration = collab
         columns[task.status].append(task)
@@ -150,9 +158,19 @@ def task_list(
     return tasks
 
 
-def lagging(collab: Collaboration) -> list[Task]:
-    """Return the open tasks that are overdue or behind the plan, most overdue first."""
-    tasks = _mark(list(_base(collab).filter(status__in=OPEN).order_by("due_on", "seq")))
+def lagging(collab: Collaboration, *, among: Iterable[Task] | None = None) -> list[Task]:
+    """Return the open tasks that are overdue or behind the plan, most overdue first.
+
+    `among`: tasks already loaded and marked (the whole board, unfiltered),
+    so the board does not load every task a second time.
+    """
+    if among is None:
+        tasks = _mark(list(_base(collab).filter(status__in=OPEN).order_by("due_on", "seq")))
+    else:
+        tasks = sorted(
+            (t for t in among if t.status in OPEN),
+            key=lambda t: (t.due_on is None, t.due_on or date.max, t.seq),
+        )
     flagged = [t for t in tasks if t.lag]  # type: ignore[attr-defined]
     for task in flagged:
         task.collaboration = collab
