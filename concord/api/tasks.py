@@ -381,6 +381,69 @@ def add_dependency(request: HttpRequest, ref: str, number: str, payload: Depende
     return _fresh(user, ref, number)
 
 
+@router.delete(
+    "/{ref}/tasks/{number}/dependencies/{other}",
+    response=TaskOut,
+    summary="Remove a dependency",
+)
+def remove_dependency(request: HttpRequest, ref: str, number: str, other: str) -> Any:
+    user = _user(request)
+    task = access.task_for(user, ref, number)
+    depends_on = access.task_for(user, ref, other)
+    services.dependency_remove(actor=user, task=task, depends_on=depends_on)
+    return _fresh(user, ref, number)
+
+
+class TaskSettingsOut(Schema):
+    nudge_enabled: bool | None = Field(
+        ..., description="None: nudge when the communication plan has a daily stand-up."
+    )
+    nudges_now: bool = Field(..., description="Whether owners are nudged, all told.")
+    digest_enabled: bool
+
+
+class TaskSettingsIn(Schema):
+    nudge_enabled: bool | None = Field(None, examples=[True])
+    digest_enabled: bool = True
+
+
+def _settings_body(collab: Any, row: Any) -> dict[str, Any]:
+    return {
+        "nudge_enabled": row.nudge_enabled if row is not None else None,
+        "nudges_now": services.nudge_enabled(collab),
+        "digest_enabled": row.digest_enabled if row is not None else True,
+    }
+
+
+@router.get(
+    "/{ref}/task-settings",
+    response=TaskSettingsOut,
+    summary="Daily progress settings (nudges, digest)",
+)
+def get_task_settings(request: HttpRequest, ref: str) -> Any:
+    from concord.tasks.models import TaskSettings
+
+    collab = collaboration_for(_user(request), ref)
+    return _settings_body(collab, TaskSettings.objects.filter(collaboration=collab).first())
+
+
+@router.put(
+    "/{ref}/task-settings",
+    response=TaskSettingsOut,
+    summary="Change the daily progress settings",
+)
+def put_task_settings(request: HttpRequest, ref: str, payload: TaskSettingsIn) -> Any:
+    user = _user(request)
+    collab = collaboration_for(user, ref)
+    row = services.task_settings_set(
+        actor=user,
+        collaboration=collab,
+        nudge_enabled=payload.nudge_enabled,
+        digest_enabled=payload.digest_enabled,
+    )
+    return _settings_body(collab, row)
+
+
 @router.get(
     "/{ref}/tasks/{number}/progress",
     response=list[ProgressOut],

@@ -261,3 +261,18 @@ class ImportForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _bootstrap(self)
+
+
+class ProgressSettingsForm(forms.Form):
+    """The daily progress routine of one collaboration (nudges, digest)."""
+
+    NUDGE_CHOICES = [
+        ("default", _("As the communication plan says (on with a daily stand-up)")),
+        ("on", _("On")),
+        ("off", _("Off")),
+    ]
+    nudge = forms.ChoiceField(label=_("Nudge owners without an update"), choices=NUDGE_CHOICES)
+    digest = forms.BooleanField(label=_("Daily digest to the lead"), required=False)
+
+    def nudge_enabled(self) -> bool | None:
+        return {"default": None, "on": True, "off": False}[self.cleaned_data["nudge"]]

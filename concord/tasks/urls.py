@@ -13,6 +13,7 @@ urlpatterns = [
     path(f"{collab}board/move/", board_views.board_move, name="move"),
     path(f"{collab}gantt/", work_views.gantt, name="gantt"),
     path(f"{collab}progress/", work_views.digest, name="digest"),
+    path(f"{collab}progress/settings/", work_views.progress_settings, name="progress_settings"),
     path(f"{collab}tasks/", views.task_list, name="list"),
     path(f"{collab}tasks/new/", views.task_new, name="new"),
     path(f"{collab}tasks/from-plan/", views.from_plan, name="from_plan"),

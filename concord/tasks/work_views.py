@@ -1,18 +1,22 @@
 """My work (我的工作), the Gantt chart, the daily digest, import and export."""
 
 from datetime import date, timedelta
+from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_date
-from django.views.decorators.http import require_GET, require_http_methods
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from concord.lib.errors import DomainError
 
-from . import access, forms, gantt_chart, selectors
+from . import access, forms, gantt_chart, selectors, services
+from .models import TaskSettings
 from .pages import collab_of
 
 
@@ -40,8 +44,23 @@ def gantt(request: HttpRequest, ref: str) -> HttpResponse:
 @require_GET
 def digest(request: HttpRequest, ref: str) -> HttpResponse:
     collab = collab_of(request, ref)
+    return _digest_page(request, collab)
+
+
+def _digest_page(
+    request: HttpRequest, collab: Any, settings_form: Any = None, status: int = 200
+) -> HttpResponse:
     today = timezone.localdate()
     day = _day_of(request, today)
+    if settings_form is None and access.may_configure(request.user, collab):
+        row = TaskSettings.objects.filter(collaboration=collab).first()
+        nudge = None if row is None else row.nudge_enabled
+        settings_form = forms.ProgressSettingsForm(
+            initial={
+                "nudge": {None: "default", True: "on", False: "off"}[nudge],
+                "digest": True if row is None else row.digest_enabled,
+            }
+        )
     return render(
         request,
         "tasks/digest.html",
@@ -52,8 +71,31 @@ def digest(request: HttpRequest, ref: str) -> HttpResponse:
             "previous": day - timedelta(days=1),
             "next": day + timedelta(days=1) if day < today else None,
             "task_base": reverse("tasks:list", args=[collab.ref]),
+            "settings_form": settings_form,
         },
+        status=status,
     )
+
+
+@login_required
+@require_POST
+def progress_settings(request: HttpRequest, ref: str) -> HttpResponse:
+    collab = collab_of(request, ref)
+    form = forms.ProgressSettingsForm(request.POST)
+    if form.is_valid():
+        try:
+            services.task_settings_set(
+                actor=request.user,
+                collaboration=collab,
+                nudge_enabled=form.nudge_enabled(),
+                digest_enabled=form.cleaned_data["digest"],
+            )
+        except DomainError as exc:
+            form.add_error(None, str(exc.message))
+            return _digest_page(request, collab, form, status=exc.status)
+        messages.success(request, _("The daily progress settings are saved."))
+        return redirect("tasks:digest", ref=collab.ref)
+    return _digest_page(request, collab, form, status=400)
 
 
 def _day_of(request: HttpRequest, today: date) -> date:
