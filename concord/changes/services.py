@@ -213,13 +213,18 @@ def change_notice_issue(
     return notice
 
 
-def _lock_notice(notice: ChangeNotice) -> ChangeNotice:
-    collab = _lock_collab(notice.collaboration)
-    locked = ChangeNotice.objects.select_for_update().filter(pk=notice.pk).first()
+def _lock_in_collab(model: type[Any], row: Any) -> Any:
+    """Lock the collaboration, then the row: the order every writer here keeps."""
+    collab = _lock_collab(row.collaboration)
+    locked = model.objects.select_for_update().filter(pk=row.pk).first()
     if locked is None:
         raise not_found()
     locked.collaboration = collab
     return locked
+
+
+def _lock_notice(notice: ChangeNotice) -> ChangeNotice:
+    return _lock_in_collab(ChangeNotice, notice)
 
 
 @transaction.atomic
@@ -501,12 +506,7 @@ def resource_request_create(
 
 
 def _lock_resource(req: ResourceRequest) -> ResourceRequest:
-    collab = _lock_collab(req.collaboration)
-    locked = ResourceRequest.objects.select_for_update().filter(pk=req.pk).first()
-    if locked is None:
-        raise not_found()
-    locked.collaboration = collab
-    return locked
+    return _lock_in_collab(ResourceRequest, req)
 
 
 @transaction.atomic
