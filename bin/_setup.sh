@@ -66,4 +66,22 @@ install_python_packages() {
   echo "$want" > "$stamp"
 }
 
+have_lib() { ldconfig -p 2>/dev/null | grep -q "$1"; }
+
+install_runtime_packages() {
+  # What the PDF exports need at run time: Pango (WeasyPrint lays text out
+  # with it) and CJK fonts to embed. Missing ones are installed; without
+  # apt the PDF exports answer with a clear error instead.
+  local missing=()
+  have_lib libpango-1.0.so.0 || missing+=(libpango-1.0-0)
+  have_lib libpangoft2-1.0.so.0 || missing+=(libpangoft2-1.0-0)
+  [ -d /usr/share/fonts/opentype/noto ] || missing+=(fonts-noto-cjk)
+  if [ ${#missing[@]} -gt 0 ]; then
+    say "Installing Debian packages: ${missing[*]}"
+    apt_install "${missing[@]}" || {
+      [ "${CI:-}" = "true" ] && { echo "Could not install ${missing[*]}." >&2; exit 1; }
+      echo "Could not install ${missing[*]}: PDF exports will not work." >&2; }
+  fi
+}
+
 CONCORD="$VENV/bin/concord"

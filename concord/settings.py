@@ -84,6 +84,12 @@ INSTALLED_APPS = [
     "concord.communication",
     "concord.tasks",
     "concord.changes",
+    "concord.issues",
+    "concord.meetings",
+    "concord.knowledge",
+    "concord.closing.reviews",
+    "concord.closing.acceptance",
+    "concord.closing.archive",
 ]
 
 MIDDLEWARE = [

@@ -18,6 +18,12 @@ urlpatterns = [
     path("collaborations/<str:ref>/communication/", include("concord.communication.urls")),
     # Board, task pages, Gantt and digest under collaborations/<ref>/, and /my-work/.
     path("", include("concord.tasks.urls")),
+    path("", include("concord.issues.urls")),
+    path("", include("concord.meetings.urls")),
+    path("", include("concord.knowledge.urls")),
+    path("", include("concord.closing.reviews.urls")),
+    path("", include("concord.closing.acceptance.urls")),
+    path("", include("concord.closing.archive.urls")),
     path("approvals/", include("concord.approvals.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

@@ -10,16 +10,22 @@ from ninja import NinjaAPI
 from concord.accounts.api_auth import auth_methods
 
 from . import (
+    acceptance,
     approvals,
+    archive,
     calendar,
     changes,
     collaborations,
     communication,
     errors,
     inbox,
+    issues,
+    knowledge,
     me,
+    meetings,
     orgs,
     planning,
+    reviews,
     tasks,
     team,
     tokens,
@@ -66,3 +72,9 @@ api.add_router("/plans", planning.router, tags=["planning"])
 api.add_router("/collaborations", changes.router, tags=["changes"])
 api.add_router("/collaborations", tasks.router, tags=["tasks"])
 api.add_router("/my-work", tasks.my_work_router, tags=["tasks"])
+api.add_router("/", issues.router, tags=["issues"])
+api.add_router("/", meetings.router, tags=["meetings"])
+api.add_router("/", knowledge.router, tags=["knowledge"])
+api.add_router("/", reviews.router, tags=["reviews"])
+api.add_router("/", acceptance.router, tags=["acceptance"])
+api.add_router("/", archive.router, tags=["archive"])

@@ -234,8 +234,13 @@ def task_create(
     milestone: Milestone | None = None,
     wbs_item: WbsItem | None = None,
     needs_review: bool = False,
+    source: Any = None,
 ) -> Task:
-    """Add a task to the collaboration and tell its owner."""
+    """Add a task to the collaboration and tell its owner.
+
+    `source` is what the task came from (a meeting's action item, an issue, a
+    review's improvement measure); it is shown on the task as a link back.
+    """
     collab = _lock_collab(collaboration)
     access.require_under_way(collab)
     if department is None:
@@ -277,6 +282,8 @@ def task_create(
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
         position=_end_position(collab, Status.NOT_STARTED),
     )
+    if source is not None:
+        task.source = source
     task.save()
     # The owner must be able to open the collaboration their task is in.
     joined = member_ensure(collaboration=collab, user=owner)

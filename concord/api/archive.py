@@ -1,0 +1,5 @@
+"""Archive and closing over the API."""
+
+from ninja import Router
+
+router = Router()

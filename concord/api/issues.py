@@ -1,0 +1,5 @@
+"""Issue log over the API."""
+
+from ninja import Router
+
+router = Router()

@@ -1,0 +1,5 @@
+"""Reviews and retrospectives over the API."""
+
+from ninja import Router
+
+router = Router()

@@ -1,0 +1,1 @@
+"""Closing the loop: acceptance, reviews and retrospectives, archive (one app each)."""

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MeetingsConfig(AppConfig):
+    name = "concord.meetings"
+    label = "meetings"
+    # Translators: 会议
+    verbose_name = _("Meetings")
