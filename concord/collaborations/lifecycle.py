@@ -34,12 +34,14 @@ class State(models.TextChoices):
     REJECTED = "rejected", gettext_lazy("Rejected")
     WITHDRAWN = "withdrawn", gettext_lazy("Withdrawn")
     TERMINATED = "terminated", gettext_lazy("Terminated")
+    # Translators: 已结项 — accepted, archived and closed.
+    CLOSED = "closed", gettext_lazy("Closed")
 
 
 #: States in which the collaboration itself is under way (its team exists).
 ACTIVE = frozenset({State.APPROVED, State.EXECUTING})
 #: States nothing leads out of.
-FINAL = frozenset({State.REJECTED, State.WITHDRAWN, State.TERMINATED})
+FINAL = frozenset({State.REJECTED, State.WITHDRAWN, State.TERMINATED, State.CLOSED})
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,9 @@ TRANSITIONS: dict[str, Transition] = {
     "plan_edit": _t(set(ACTIVE), None, {"initiator", "team", "pmo"}),
     "plan_submit": _t(set(ACTIVE), None, {"initiator", "team", "pmo"}),
     "plan_effective": _t(set(ACTIVE), State.EXECUTING, {"system"}),
+    # Closing (结项): only from execution; the archive gate (required
+    # documents present or waived) is checked by archive.services.
+    "close": _t({State.EXECUTING}, State.CLOSED, {"initiator", "team", "pmo"}),
     "attach": _t(
         {State.DRAFT, State.RETURNED, State.IN_REVIEW, *ACTIVE}, None, {"initiator", "team", "pmo"}
     ),
