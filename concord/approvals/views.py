@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -19,6 +20,8 @@ from .forms import DecideForm
 from .models import Flow
 from .notify import subject_url
 
+WAITING_PAGE_SIZE = 50
+
 
 class HtmxHttpRequest(HttpRequest):
     htmx: HtmxDetails
@@ -35,7 +38,10 @@ def _fetch(request: HttpRequest, pk: int) -> Flow:
 @require_GET
 def waiting(request: HttpRequest) -> HttpResponse:
     # The subjects are loaded in one query per subject type, whatever the rows.
-    steps = list(selectors.waiting_for(request.user).prefetch_related("flow__subject")[:200])
+    page = Paginator(
+        selectors.waiting_for(request.user).prefetch_related("flow__subject"), WAITING_PAGE_SIZE
+    ).get_page(request.GET.get("page"))
+    steps = list(page.object_list)
     delegators = delegators_of(request.user, timezone.localdate())
     rows = []
     for step in steps:
@@ -49,7 +55,7 @@ def waiting(request: HttpRequest) -> HttpResponse:
                 "on_behalf_of": [] if mine else [u for u in designated if u.pk in delegators],
             }
         )
-    return render(request, "approvals/waiting.html", {"rows": rows})
+    return render(request, "approvals/waiting.html", {"rows": rows, "page": page})
 
 
 @login_required
