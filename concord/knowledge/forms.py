@@ -196,3 +196,35 @@ def download(doc: FormDoc, fmt: str) -> HttpResponse:
     response = HttpResponse(render(doc, fmt), content_type=CONTENT_TYPES[fmt])
     response["Content-Disposition"] = content_disposition(doc.filename(fmt))
     return response
+
+
+def language_of(requested: str | None) -> str:
+    """Return "en" or "zh-hans" for `?lang=`; the active language when absent or unknown."""
+    value = (requested or "").strip().lower()
+    if value.startswith("en"):
+        return "en"
+    if value.startswith("zh"):
+        return "zh-hans"
+    return "en" if english() else "zh-hans"
+
+
+def export(
+    collab: "Collaboration", user: Any, key: str, fmt: str, lang: str | None = None
+) -> HttpResponse:
+    """Build the form `key` of `collab` from live data and return it as a download.
+
+    `lang` ("zh-hans" or "en") picks the document's language whatever the
+    reader's; an unknown form, a format the form does not offer or a form
+    with nothing in it yet is not_found. The caller checks visibility
+    (`collaboration_for`).
+    """
+    from django.utils import translation
+
+    spec = get_form(key)
+    if fmt not in spec.formats or not spec.applies_to(collab):
+        raise DomainError(_("This form is not offered in this format."), code="not_found")
+    with translation.override(language_of(lang)):
+        doc = spec.build(collab, user)
+        if doc is None:
+            raise DomainError(_("This form has nothing in it yet."), code="not_found")
+        return download(doc, fmt)
