@@ -3,21 +3,24 @@
 The labels are the standard form's own wording (《跨部门协作需求申请表》 and
 its problem/coordination variants), so they are kept here in both
 languages rather than left to the translation catalog: a Chinese document
-must say exactly what the paper form says.
+must say exactly what the paper form says. The document is a
+`concord.knowledge.forms.FormDoc` (registered as the standard form
+"collaborations.request"), so it downloads as .docx or PDF alike.
 """
 
 from datetime import date
-from io import BytesIO
 from typing import Any
-from urllib.parse import quote
 
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import get_language
-from docx import Document
-from docx.shared import Pt
+
+from concord.knowledge.forms import Field, FormDoc, download, render
+from concord.knowledge.naming import content_disposition, document_name
 
 from .models import Collaboration, Kind
+
+__all__ = ["content_disposition"]  # re-exported for the older exporters
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -82,11 +85,9 @@ def _pick(pair: tuple[str, str]) -> str:
     return pair[1] if _english() else pair[0]
 
 
-def filename(collab: Collaboration, on: date | None = None) -> str:
+def filename(collab: Collaboration, on: date | None = None, ext: str = "docx") -> str:
     """Return 「名称-日期-类型」.docx, e.g. 新品上市推广-2026-11-21-需求申请表.docx."""
-    day = on or timezone.localdate()
-    name = "".join(c for c in collab.name if c not in '\\/:*?"<>|').strip() or "request"
-    return f"{name}-{day:%Y-%m-%d}-{label('doc_type')}.docx"
+    return document_name(collab.name, on or timezone.localdate(), label("doc_type"), ext)
 
 
 def _person(user: Any) -> str:
@@ -146,33 +147,22 @@ def _rows(collab: Collaboration) -> list[tuple[str, str]]:
     return rows
 
 
+def request_form(collab: Collaboration, user: Any = None) -> FormDoc:
+    """Return the request form of `collab` (loaded by `selectors.detail_of`) as a FormDoc."""
+    return FormDoc(
+        title=label(f"title_{collab.kind}"),
+        doc_type=label("doc_type"),
+        name=collab.name,
+        day=timezone.localdate(),
+        fields=[Field(key, value or "") for key, value in _rows(collab)],
+        blocks=[],
+    )
+
+
 def request_docx(collab: Collaboration) -> bytes:
     """Return the request form of `collab` (loaded by `selectors.detail_of`) as .docx bytes."""
-    document = Document()
-    document.add_heading(label(f"title_{collab.kind}"), level=1)
-    rows = _rows(collab)
-    table = document.add_table(rows=len(rows), cols=2)
-    table.style = "Table Grid"
-    for (key, value), row in zip(rows, table.rows, strict=True):
-        row.cells[0].text = key
-        row.cells[1].text = value or ""
-        for paragraph in row.cells[0].paragraphs:
-            for run in paragraph.runs:
-                run.bold = True
-                run.font.size = Pt(10.5)
-    buffer = BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
-
-
-def content_disposition(name: str) -> str:
-    """Return an attachment header any browser reads, the UTF-8 name per RFC 5987."""
-    ascii_name = name.encode("ascii", "ignore").decode() or "request.docx"
-    ascii_name = ascii_name.replace('"', "")
-    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name)}"
+    return render(request_form(collab), "docx")
 
 
 def docx_response(collab: Collaboration) -> HttpResponse:
-    response = HttpResponse(request_docx(collab), content_type=DOCX)
-    response["Content-Disposition"] = content_disposition(filename(collab))
-    return response
+    return download(request_form(collab), "docx")

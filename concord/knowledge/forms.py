@@ -58,6 +58,27 @@ def pick(pair: tuple[str, str]) -> str:
     return t(pair[0], pair[1])
 
 
+def name_of(user: Any) -> str:
+    """A person's display name for a form ("" for nobody)."""
+    if user is None:
+        return ""
+    person = getattr(user, "person", None)
+    return str(person.name) if person is not None else str(user.get_username())
+
+
+def day_text(value: Any) -> str:
+    """A date (or datetime, shown in local time to the minute) as the forms write it."""
+    from datetime import datetime
+
+    from django.utils import timezone
+
+    if value is None or value == "":
+        return ""
+    if isinstance(value, datetime):
+        return f"{timezone.localtime(value):%Y-%m-%d %H:%M}"
+    return f"{value:%Y-%m-%d}"
+
+
 @dataclass
 class Field:
     label: str
