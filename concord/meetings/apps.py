@@ -7,3 +7,6 @@ class MeetingsConfig(AppConfig):
     label = "meetings"
     # Translators: 会议
     verbose_name = _("Meetings")
+
+    def ready(self) -> None:
+        from . import kinds, timers, verbs  # noqa: F401  (they register themselves)
