@@ -501,6 +501,11 @@ def _make_effective(actor: Actor, collab: Collaboration, version: PlanVersion) -
         event=event,
     )
     _announce(actor, collab, version, previous)
+    if apps.is_installed("concord.closing.reviews"):
+        from concord.closing.reviews.services import arm_check
+
+        # Its milestones are checked daily for a review that has become due.
+        arm_check(collab)
     return version
 
 
