@@ -1,0 +1,203 @@
+"""Full-text search over the knowledge index, ranked, scoped to the reader.
+
+The query is cut by jieba like the indexed text (`segment.query_terms`),
+every term must match, and a long term also matches as the shorter words
+inside it. Terms are rebuilt from word characters only, so no input can
+reach the FTS5 / tsquery syntax. Visibility is a condition inside the
+ranked query (entries of collaborations the reader may see, plus entries
+with no collaboration), so the LIMIT applies to what the reader may see.
+
+SQLite ranks with FTS5's bm25 (title ten times the weight of the text);
+PostgreSQL with ts_rank_cd over the weighted vector. Snippets are cut from
+the original text, escaped, with the matched words in <mark>.
+"""
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import connection
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from concord.collaborations.selectors import visible_to
+
+from . import fts, segment
+from .models import SearchEntry
+
+SNIPPET_CHARS = 160
+MAX_LIMIT = 100
+
+
+@dataclass
+class Hit:
+    entry: SearchEntry
+    score: float
+    title: SafeString
+    snippet: SafeString
+
+
+@dataclass
+class Results:
+    query: str
+    hits: list[Hit]
+    more: bool  # there is at least one more result after these
+
+    @property
+    def words(self) -> list[str]:
+        return highlight_words(self.query)
+
+
+def _fts5_query(terms: list[list[str]]) -> str:
+    parts = []
+    for word, *inner in terms:
+        alt = f'"{word}"'
+        if inner:
+            alt = "(" + alt + " OR (" + " AND ".join(f'"{w}"' for w in inner) + "))"
+        parts.append(alt)
+    return " AND ".join(parts)
+
+
+def _tsquery(terms: list[list[str]]) -> str:
+    parts = []
+    for word, *inner in terms:
+        alt = f"'{word}'"
+        if inner:
+            alt = "(" + alt + " | (" + " & ".join(f"'{w}'" for w in inner) + "))"
+        parts.append(alt)
+    return " & ".join(parts)
+
+
+def _ranked_ids(
+    terms: list[list[str]],
+    *,
+    user: Any,
+    kind: str,
+    collaboration_id: int | None,
+    limit: int,
+    offset: int,
+) -> list[tuple[int, float]]:
+    vis_sql, vis_params = visible_to(user).values("pk").query.sql_with_params()
+    where = [f"(e.collaboration_id IS NULL OR e.collaboration_id IN ({vis_sql}))"]
+    params: list[Any] = list(vis_params)
+    if kind:
+        where.append("e.kind = %s")
+        params.append(kind)
+    if collaboration_id is not None:
+        where.append("e.collaboration_id = %s")
+        params.append(collaboration_id)
+    if connection.vendor == "postgresql":
+        sql = (
+            "SELECT e.id, ts_rank_cd(e.{vec}, q, 32) AS score"
+            " FROM {table} e, to_tsquery('simple', %s) q"
+            " WHERE e.{vec} @@ q AND {where}"
+            ' ORDER BY score DESC, e."when" DESC, e.id DESC LIMIT %s OFFSET %s'
+        ).format(vec=fts.VECTOR, table=fts.TABLE, where=" AND ".join(where))
+        params = [_tsquery(terms), *params, limit, offset]
+    else:
+        sql = (
+            "SELECT e.id, -bm25({fts}, 10.0, 1.0) AS score"
+            " FROM {fts} JOIN {table} e ON e.id = {fts}.rowid"
+            " WHERE {fts} MATCH %s AND {where}"
+            ' ORDER BY bm25({fts}, 10.0, 1.0), e."when" DESC, e.id DESC LIMIT %s OFFSET %s'
+        ).format(fts=fts.FTS, table=fts.TABLE, where=" AND ".join(where))
+        params = [_fts5_query(terms), *params, limit, offset]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [(int(pk), float(score)) for pk, score in cursor.fetchall()]
+
+
+def search(
+    user: Any,
+    query: str,
+    *,
+    kind: str = "",
+    collaboration_id: int | None = None,
+    limit: int = 20,
+    offset: int = 0,
+) -> Results:
+    """Return the entries matching `query` that `user` may see, best first."""
+    limit = max(1, min(limit, MAX_LIMIT))
+    offset = max(0, offset)
+    terms = segment.query_terms(query or "")
+    if not terms or user is None or not user.is_authenticated:
+        return Results(query=query, hits=[], more=False)
+    ranked = _ranked_ids(
+        terms,
+        user=user,
+        kind=kind,
+        collaboration_id=collaboration_id,
+        limit=limit + 1,
+        offset=offset,
+    )
+    more = len(ranked) > limit
+    ranked = ranked[:limit]
+    entries = SearchEntry.objects.select_related("collaboration").in_bulk([pk for pk, _ in ranked])
+    words = _words(terms)
+    hits = [
+        Hit(
+            entry=entries[pk],
+            score=score,
+            title=highlight(entries[pk].title, words),
+            snippet=snippet(entries[pk].body, words),
+        )
+        for pk, score in ranked
+        if pk in entries
+    ]
+    return Results(query=query, hits=hits, more=more)
+
+
+def _words(terms: list[list[str]]) -> list[str]:
+    return sorted({w for term in terms for w in term}, key=len, reverse=True)
+
+
+def highlight_words(query: str) -> list[str]:
+    return _words(segment.query_terms(query))
+
+
+def _pattern(words: list[str]) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    return re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
+
+
+def highlight(text: str, words: list[str]) -> SafeString:
+    """Escape `text` and wrap every occurrence of `words` in <mark>."""
+    pattern = _pattern(words)
+    if pattern is None:
+        return escape(text)
+    out: list[str] = []
+    last = 0
+    for m in pattern.finditer(text):
+        out.append(escape(text[last : m.start()]))
+        out.append("<mark>" + escape(m.group(0)) + "</mark>")
+        last = m.end()
+    out.append(escape(text[last:]))
+    return mark_safe("".join(out))  # every piece is escaped above
+
+
+def snippet(text: str, words: list[str], size: int = SNIPPET_CHARS) -> SafeString:
+    """The original text around the first match, escaped, matches marked."""
+    text = " ".join(text.split())
+    pattern = _pattern(words)
+    m = pattern.search(text) if pattern else None
+    start = 0 if m is None else max(0, m.start() - size // 3)
+    end = min(len(text), start + size)
+    start = max(0, min(start, end - size))
+    piece = text[start:end]
+    result = highlight(piece, words)
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if end < len(text) else ""
+    return mark_safe(prefix + result + suffix)
+
+
+def recent(user: Any, *, kind: str = "", limit: int = 10) -> list[SearchEntry]:
+    """The latest entries `user` may see, newest first."""
+    from django.db.models import Q
+
+    qs = SearchEntry.objects.filter(
+        Q(collaboration__isnull=True) | Q(collaboration__in=visible_to(user).values("pk"))
+    ).select_related("collaboration")
+    if kind:
+        qs = qs.filter(kind=kind)
+    return list(qs.order_by("-when", "-id")[:limit])
