@@ -1,5 +1,6 @@
 """Knowledge and standard forms over the API."""
 
+from datetime import datetime
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
@@ -74,3 +75,86 @@ def form_download(
 
     collab = collaboration_for(_user(request), ref)
     return export(collab, _user(request), key, fmt, lang or None)
+
+
+# --- Knowledge search (the SEARCH helper's block) ------------------------------
+
+
+class SearchHitOut(Schema):
+    kind: str = Field(..., examples=["decision"])
+    kind_label: str = Field(..., examples=["决议"])
+    title: str = Field(..., examples=["关于年度预算调整的决议"])
+    title_html: str = Field(..., description="The title, HTML-escaped, matches in <mark>.")
+    snippet_html: str = Field(
+        ..., description="Original text around the first match, HTML-escaped, matches in <mark>."
+    )
+    url: str = Field(..., examples=["/collaborations/XQ-2026-0001/meetings/3/"])
+    when: datetime
+    collaboration: str | None = Field(None, examples=["XQ-2026-0001"])
+    collaboration_name: str | None = Field(None, examples=["新品上市推广"])
+    score: float
+
+
+class SearchOut(Schema):
+    query: str
+    words: list[str] = Field(..., description="The words searched for, after segmentation.")
+    more: bool = Field(..., description="True when more results follow (raise offset).")
+    results: list[SearchHitOut]
+
+
+@router.get(
+    "/search",
+    response=SearchOut,
+    summary="Full-text search of the knowledge base (only what the caller may see)",
+)
+def knowledge_search(
+    request: HttpRequest,
+    q: str,
+    kind: str = "",
+    collaboration: str = "",
+    limit: int = 20,
+    offset: int = 0,
+) -> dict[str, Any]:
+    from concord.collaborations.access import collaboration_for
+    from concord.knowledge.models import Kind
+    from concord.knowledge.search import search
+    from concord.lib.errors import DomainError
+
+    if kind and kind not in Kind.values:
+        raise DomainError("Unknown kind.", code="invalid", field="kind")
+    if not 1 <= limit <= 100:
+        raise DomainError("limit must be between 1 and 100.", code="invalid", field="limit")
+    if offset < 0 or offset > 1000:
+        raise DomainError("offset must be between 0 and 1000.", code="invalid", field="offset")
+    user = _user(request)
+    collab = collaboration_for(user, collaboration) if collaboration else None
+    results = search(
+        user,
+        q[:200],
+        kind=kind,
+        collaboration_id=collab.pk if collab else None,
+        limit=limit,
+        offset=offset,
+    )
+    return {
+        "query": results.query,
+        "words": results.words,
+        "more": results.more,
+        "results": [
+            {
+                "kind": hit.entry.kind,
+                "kind_label": hit.entry.get_kind_display(),
+                "title": hit.entry.title,
+                "title_html": str(hit.title),
+                "snippet_html": str(hit.snippet),
+                "url": hit.entry.url,
+                "when": hit.entry.when,
+                "collaboration": hit.entry.collaboration.ref if hit.entry.collaboration else None,
+                "collaboration_name": (
+                    hit.entry.collaboration.name if hit.entry.collaboration else None
+                ),
+                "score": hit.score,
+            }
+            for hit in results.hits
+        ],
+    }
