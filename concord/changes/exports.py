@@ -9,9 +9,20 @@ from django.utils.translation import get_language
 from docx import Document
 from docx.shared import Pt
 
-from concord.collaborations.exports import DOCX, content_disposition
+from concord.collaborations.exports import DOCX
+from concord.collaborations.models import Collaboration
+from concord.knowledge.forms import Block, Field, FormDoc, Table, day_text, name_of, t
+from concord.knowledge.naming import content_disposition, document_name
 
-from .models import Category, ChangeNotice
+from .models import (
+    Category,
+    ChangeAcknowledgement,
+    ChangeNotice,
+    NoticeState,
+    ResourceKind,
+    ResourceRequest,
+    ResourceState,
+)
 
 # The document speaks the reader's language, with the guides' Chinese terms.
 LABELS = {
@@ -57,8 +68,9 @@ def _person(user: Any) -> str:
 def filename(notice: ChangeNotice) -> str:
     """Return e.g. 新品上市推广-2026-09-30-变更通知-BG-01.docx."""
     day = timezone.localtime(notice.issued_at).date() if notice.issued_at else timezone.localdate()
-    name = "".join(c for c in notice.collaboration.name if c not in '\\/:*?"<>|').strip()
-    return f"{name or 'change'}-{day:%Y-%m-%d}-{label('doc_type')}-{notice.number}.docx"
+    return document_name(
+        notice.collaboration.name, day, f"{label('doc_type')}-{notice.number}", "docx"
+    )
 
 
 def _rows(notice: ChangeNotice, acks: list[Any]) -> list[tuple[str, str]]:
@@ -114,3 +126,152 @@ def docx_response(notice: ChangeNotice, acks: list[Any]) -> HttpResponse:
     response = HttpResponse(notice_docx(notice, acks), content_type=DOCX)
     response["Content-Disposition"] = content_disposition(filename(notice))
     return response
+
+
+def notices_form(collab: Collaboration, user: Any = None) -> FormDoc | None:
+    """《变更通知》: every issued notice of `collab`, one block each, with its acknowledgements."""
+    notices = list(
+        ChangeNotice.objects.filter(collaboration=collab, state=NoticeState.ISSUED)
+        .select_related("collaboration", "issued_by__person")
+        .prefetch_related("impact_departments")
+        .order_by("issued_at", "id")
+    )
+    if not notices:
+        return None
+    acks: dict[int, list[ChangeAcknowledgement]] = {}
+    for ack in (
+        ChangeAcknowledgement.objects.filter(notice__in=notices)
+        .select_related("user__person__department")
+        .order_by("id")
+    ):
+        acks.setdefault(ack.notice_id, []).append(ack)
+    blocks = []
+    for notice in notices:
+        mine = acks.get(notice.pk, [])
+        blocks.append(
+            Block(
+                heading=f"{label('doc_type')} {notice.number} {notice.title}",
+                fields=[Field(k, v or "") for k, v in _rows(notice, mine)[1:]],
+                tables=[
+                    Table(
+                        columns=[
+                            t("确认人", "Acknowledged by"),
+                            t("部门", "Department"),
+                            t("确认时间", "Acknowledged at"),
+                            t("意见", "Comment"),
+                        ],
+                        rows=[
+                            [
+                                _person(a.user),
+                                getattr(
+                                    getattr(getattr(a.user, "person", None), "department", None),
+                                    "name",
+                                    "",
+                                )
+                                or "",
+                                day_text(a.acknowledged_at) or "—",
+                                a.comment,
+                            ]
+                            for a in mine
+                        ],
+                        title=label("acks"),
+                        widths=[2, 2, 2, 4],
+                    )
+                ]
+                if mine
+                else [],
+            )
+        )
+    last = notices[-1].issued_at
+    return FormDoc(
+        title=label("doc_type"),
+        doc_type=label("doc_type"),
+        name=collab.name,
+        day=timezone.localtime(last).date() if last else timezone.localdate(),
+        fields=[
+            Field(t("需求编号", "Request number"), collab.number or ""),
+            Field(label("collaboration"), collab.name),
+        ],
+        blocks=blocks,
+        signatures=[t("发布人", "Issued by"), t("项目负责人", "Project lead")],
+    )
+
+
+RESOURCE_KINDS = {
+    ResourceKind.PEOPLE: ("人力", "People"),
+    ResourceKind.BUDGET: ("预算", "Budget"),
+    ResourceKind.EQUIPMENT: ("设备", "Equipment"),
+}
+RESOURCE_STATES = {
+    ResourceState.DRAFT: ("草稿", "Draft"),
+    ResourceState.IN_REVIEW: ("审批中", "In review"),
+    ResourceState.APPROVED: ("已批准", "Approved"),
+    ResourceState.RETURNED: ("退回修改", "Returned for revision"),
+    ResourceState.REJECTED: ("已驳回", "Rejected"),
+    ResourceState.WITHDRAWN: ("已撤回", "Withdrawn"),
+}
+
+
+def resources_form(collab: Collaboration, user: Any = None) -> FormDoc | None:
+    """《资源申请表》: every submitted resource request of `collab` (drafts left out)."""
+    requests = list(
+        ResourceRequest.objects.filter(collaboration=collab)
+        .exclude(state=ResourceState.DRAFT)
+        .select_related("requested_by__person__department")
+        .order_by("number", "id")
+    )
+    if not requests:
+        return None
+    rows = []
+    for r in requests:
+        rows.append(
+            [
+                r.number,
+                t(*RESOURCE_KINDS[ResourceKind(r.kind)]),
+                r.description,
+                "" if r.quantity is None else str(r.quantity),
+                "" if r.amount is None else f"{r.amount:,.2f}",
+                f"{day_text(r.period_from)} – {day_text(r.period_to)}",
+                r.justification,
+                name_of(r.requested_by),
+                t(*RESOURCE_STATES[ResourceState(r.state)]),
+                r.feedback,
+            ]
+        )
+    return FormDoc(
+        title=t("资源申请表", "Resource request form"),
+        doc_type=t("资源申请表", "Resource requests"),
+        name=collab.name,
+        day=timezone.localdate(),
+        fields=[
+            Field(t("需求编号", "Request number"), collab.number or ""),
+            Field(t("项目名称", "Project name"), collab.name),
+        ],
+        blocks=[
+            Block(
+                tables=[
+                    Table(
+                        columns=[
+                            t("编号", "Number"),
+                            t("资源类型", "Kind"),
+                            t("资源说明", "Description"),
+                            t("数量", "Quantity"),
+                            t("金额(元)", "Amount (CNY)"),
+                            t("使用期间", "Period"),
+                            t("申请理由", "Justification"),
+                            t("申请人", "Requested by"),
+                            t("状态", "State"),
+                            t("审核意见", "Feedback"),
+                        ],
+                        rows=rows,
+                        title=t("资源申请", "Resource requests"),
+                        widths=[1.2, 1.2, 3, 1, 1.5, 2.2, 3, 1.5, 1.3, 2.5],
+                    )
+                ]
+            )
+        ],
+        signatures=[
+            t("申请部门", "Requesting department"),
+            t("发起部门审核", "Initiating department review"),
+        ],
+    )

@@ -14,8 +14,10 @@ from docx import Document
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
-from concord.collaborations.exports import _english, content_disposition
+from concord.collaborations.exports import _english
 from concord.collaborations.models import Collaboration
+from concord.knowledge.forms import Block, Field, FormDoc, Table
+from concord.knowledge.naming import content_disposition, document_name
 
 from .models import Channel, HandlerRole, LimitUnit
 from .selectors import PlanView, plan_view
@@ -80,9 +82,7 @@ def _name(user: Any) -> str:
 
 def filename(collab: Collaboration, ext: str) -> str:
     """Return 「名称-日期-类型」, e.g. 新品上市推广-2026-11-21-沟通计划表.xlsx."""
-    day = timezone.localdate()
-    name = "".join(c for c in collab.name if c not in '\\/:*?"<>|').strip() or "plan"
-    return f"{name}-{day:%Y-%m-%d}-{label('doc_type')}.{ext}"
+    return document_name(collab.name, timezone.localdate(), label("doc_type"), ext)
 
 
 def item_rows(view: PlanView) -> list[list[str]]:
@@ -216,3 +216,52 @@ def docx_response(collab: Collaboration) -> HttpResponse:
     response = HttpResponse(plan_docx(collab), content_type=DOCX)
     response["Content-Disposition"] = content_disposition(filename(collab, "docx"))
     return response
+
+
+def plan_form(collab: Collaboration, user: Any = None) -> FormDoc | None:
+    """模板一 《跨部门项目沟通计划表》 with the escalation path and 《沟通机制确认表》."""
+    view = plan_view(collab)
+    if view is None:
+        return None
+    confirm = ("department", "contact", "confirmed_by", "confirmed_at")
+    return FormDoc(
+        title=label("title"),
+        doc_type=label("doc_type"),
+        name=collab.name,
+        day=timezone.localdate(),
+        fields=[Field(label("number"), collab.number or ""), Field(label("name"), collab.name)],
+        blocks=[
+            Block(
+                tables=[
+                    Table(
+                        columns=[label(k) for k in ITEM_HEADINGS],
+                        rows=item_rows(view),
+                        title=label("title"),
+                        widths=[3, 3, 1.5, 2, 1.5, 2, 3],
+                    )
+                ]
+            ),
+            Block(
+                heading=label("escalation"),
+                tables=[
+                    Table(
+                        columns=[label("level"), label("handler"), label("limit")],
+                        rows=level_rows(view),
+                        title=label("escalation"),
+                        widths=[1, 4, 2],
+                    )
+                ],
+            ),
+            Block(
+                heading=label("confirm_title"),
+                tables=[
+                    Table(
+                        columns=[label(k) for k in confirm],
+                        rows=confirmation_rows(view),
+                        title=label("confirm_title"),
+                        widths=[2, 2, 2, 2],
+                    )
+                ],
+            ),
+        ],
+    )

@@ -13,8 +13,9 @@ from django.utils.translation import get_language
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
-from concord.collaborations.exports import content_disposition
 from concord.collaborations.models import Collaboration
+from concord.knowledge.forms import Block, Field, FormDoc, Table
+from concord.knowledge.naming import content_disposition, document_name
 
 from .models import ProgressUpdate, Status, Task
 
@@ -101,12 +102,43 @@ def tracking_xlsx(collab: Collaboration) -> bytes:
 
 def filename(collab: Collaboration) -> str:
     """Return 「名称-日期-类型」.xlsx, e.g. 新品上市推广-2026-07-01-任务进度跟踪表.xlsx."""
-    name = "".join(c for c in collab.name if c not in '\\/:*?"<>|').strip() or "tasks"
     kind = "Task-progress" if _english() else ZH_TITLE
-    return f"{name}-{timezone.localdate():%Y-%m-%d}-{kind}.xlsx"
+    return document_name(collab.name, timezone.localdate(), kind, "xlsx")
 
 
 def tracking_response(collab: Collaboration) -> HttpResponse:
     response = HttpResponse(tracking_xlsx(collab), content_type=XLSX)
     response["Content-Disposition"] = content_disposition(filename(collab))
     return response
+
+
+def progress_form(collab: Collaboration, user: object = None) -> FormDoc | None:
+    """《任务进度跟踪表》 as a standard form (xlsx, docx, pdf); None before the first task."""
+    rows = tracking_rows(collab)
+    if not rows:
+        return None
+    english = _english()
+    today = timezone.localdate()
+    return FormDoc(
+        title=EN_TITLE if english else ZH_TITLE,
+        doc_type="Task-progress" if english else ZH_TITLE,
+        name=collab.name,
+        day=today,
+        fields=[
+            Field("Request number" if english else "需求编号", collab.number or ""),
+            Field("Project name" if english else "项目名称", collab.name),
+            Field("As of" if english else "统计日期", f"{today:%Y-%m-%d}"),
+        ],
+        blocks=[
+            Block(
+                tables=[
+                    Table(
+                        columns=EN_HEADERS if english else ZH_HEADERS,
+                        rows=rows,
+                        title="Tasks" if english else "任务",
+                        widths=[40, 14, 14, 12, 30, 10, 8, 40],
+                    )
+                ]
+            )
+        ],
+    )
