@@ -63,3 +63,33 @@ def all_accepted(org: Org) -> Project:
         sub = submit(org, p, name=row.name)
         judge(sub, p.leo, "pass")
     return p
+
+
+def problem(org: Org) -> Any:
+    """alice's established problem-solving collaboration (市场部 initiating, 研发部 taking part)."""
+    from tests.collaborations.helpers import established
+
+    return established(
+        org,
+        kind="problem",
+        name="数据提交延迟",
+        phenomenon="数据提交延迟",
+        root_cause="流程未明确截止时间",
+        impact="报表延误2天",
+        attributed_departments=[org.rnd],
+    )
+
+
+def all_feedback(org: Org, verification: Any, rating: str = "effective") -> None:
+    """Every participating department's head answers."""
+    from concord.closing.acceptance.models import Feedback
+
+    heads = {org.market.pk: org.mark, org.rnd.pk: org.rita}
+    for row in Feedback.objects.filter(verification=verification).select_related("department"):
+        acceptance.verification_feedback(
+            actor=heads[row.department_id],
+            verification=verification,
+            department=row.department,
+            rating=rating,
+            text="已按新流程执行",
+        )
