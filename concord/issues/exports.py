@@ -15,8 +15,8 @@ from django.utils.translation import get_language
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
-from concord.collaborations.exports import content_disposition
 from concord.collaborations.models import Collaboration
+from concord.knowledge.naming import content_disposition, document_name
 
 from .models import Issue, IssueUpdate, Status
 
@@ -141,9 +141,7 @@ def table_xlsx(collab: Collaboration) -> bytes:
 
 def filename(collab: Collaboration, ext: str = "xlsx") -> str:
     """Return 「名称-日期-类型」.xlsx, e.g. 新品上市推广-2026-07-01-问题跟踪表.xlsx."""
-    name = "".join(c for c in collab.name if c not in '\\/:*?"<>|').strip() or "issues"
-    kind = "Issue-tracking-table" if _english() else TITLE[0]
-    return f"{name}-{timezone.localdate():%Y-%m-%d}-{kind}.{ext}"
+    return document_name(collab.name, timezone.localdate(), t(*TITLE), ext)
 
 
 def table_response(collab: Collaboration) -> HttpResponse:
@@ -174,10 +172,8 @@ def table_doc(collab: Collaboration, user: Any = None) -> Any:
 
 
 def register_forms() -> None:
-    try:
-        from concord.knowledge.forms import register_form
-    except ImportError:  # the forms framework has not landed yet
-        return
+    from concord.knowledge.forms import register_form
+
     register_form(
         "issues.table",
         label=TITLE,

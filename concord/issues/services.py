@@ -29,6 +29,7 @@ from concord.activity.services import event_record
 from concord.collaborations.models import Collaboration
 from concord.collaborations.selectors import lead_of, sponsor_of, stakeholders_of, visible_to
 from concord.communication.selectors import escalation_path, vp_over
+from concord.knowledge.indexing import index_put
 from concord.lib import workcal
 from concord.lib.errors import DomainError, not_found
 from concord.notifications.services import notify
@@ -247,10 +248,6 @@ def _record(
 
 def _index(issue: Issue) -> None:
     """Put a resolved or closed issue in the knowledge search index (if the index exists)."""
-    try:
-        from concord.knowledge.indexing import index_put
-    except ImportError:  # the knowledge app has not landed yet
-        return
     body = "\n".join(
         t
         for t in (
