@@ -10,3 +10,8 @@ class MeetingsConfig(AppConfig):
 
     def ready(self) -> None:
         from . import kinds, timers, verbs  # noqa: F401  (they register themselves)
+        from .exports import register_forms
+        from .sections import register_sections
+
+        register_forms()
+        register_sections()
