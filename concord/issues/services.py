@@ -27,7 +27,8 @@ from django.utils.translation import gettext as _
 from concord.activity.models import Event
 from concord.activity.services import event_record
 from concord.collaborations.models import Collaboration
-from concord.collaborations.selectors import lead_of, sponsor_of, stakeholders_of, visible_to
+from concord.collaborations.selectors import lead_of, sponsor_of, stakeholders_of
+from concord.collaborations.services import member_ensure
 from concord.communication.selectors import escalation_path, vp_over
 from concord.knowledge.indexing import index_put
 from concord.lib import workcal
@@ -302,11 +303,18 @@ def escalation_path_of(collab: Collaboration) -> list[Any]:
 def _check_owner(collab: Collaboration, owner: User | None) -> User:
     if owner is None or not getattr(owner, "is_active", False):
         raise DomainError(_("Choose an active owner."), field="owner")
-    if not visible_to(owner).filter(pk=collab.pk).exists():
+    if not people_of(collab).filter(pk=owner.pk).exists():
         raise DomainError(
-            _("The owner must be on the team or head a participating department."), field="owner"
+            _("The owner must be on the team or speak for a participating department."),
+            field="owner",
         )
     return owner
+
+
+def _join(collab: Collaboration, *users: User) -> None:
+    """The owner and the handler must be able to open the collaboration (no event of its own)."""
+    for user in users:
+        member_ensure(collaboration=collab, user=user)
 
 
 def _check_due(due_at: datetime | None, now: datetime) -> datetime | None:
@@ -387,6 +395,7 @@ def issue_raise(
     )
     issue.save()
     issue.departments.set(chosen)
+    _join(collab, issue.owner, issue.handler)
     _start_period(issue, "")
     _arm(issue)
     timer_schedule(kind=DAILY_TIMER, subject=issue, due_at=next_reminder_at(now))
@@ -429,6 +438,7 @@ def issue_edit(
         setattr(locked, name, _text(value, name, required=name == "title", limit=limit))
     if owner is not None and owner.pk != locked.owner_id:
         locked.owner = _check_owner(locked.collaboration, owner)
+        _join(locked.collaboration, locked.owner)
         if locked.level == 1 and not getattr(level_row(locked.collaboration, 1), "handlers", []):
             locked.handler = locked.owner
             locked.periods.filter(ended_at__isnull=True).update(handler=locked.owner)
@@ -477,6 +487,7 @@ def _move_level(
     issue.pmo_flagged_at = None
     issue.status = Status.ESCALATED if level > 1 else Status.IN_PROGRESS
     issue.save()
+    _join(issue.collaboration, issue.handler)
     _start_period(issue, reason, automatic=automatic)
     _arm(issue)
 

@@ -3,6 +3,7 @@
 from typing import Any
 
 from concord.activity.models import Event
+from concord.issues import access
 from concord.issues.models import IssueLevelPeriod, Outcome, Status
 from concord.issues.services import AUTO_REASON
 from concord.notifications.models import Notification
@@ -55,7 +56,9 @@ def test_level_2_becomes_level_3_with_three_working_days(org: Org, proj: Project
     assert issue.level == 3
     # 3 working days from Saturday 10:00: counted from Monday 09:00 → Thursday 09:00.
     assert local(issue.due_at) == "2026-07-09 09:00"
-    assert issue.handler is not None
+    assert issue.handler == org.victor  # no sponsor named: the VP over 市场部
+    # The level-3 handler joined the team, so they can open the issue.
+    assert access.issue_for(org.victor, proj.collab.ref, issue.number) == issue
     periods = list(IssueLevelPeriod.objects.filter(issue=issue).order_by("started_at"))
     assert [p.level for p in periods] == [1, 2, 3]
     assert all(p.automatic for p in periods[1:])
