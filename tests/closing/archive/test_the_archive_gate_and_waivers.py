@@ -35,9 +35,7 @@ def test_a_form_without_content_does_not_count_but_an_upload_does(org, proj, for
     assert proj.collab.state == State.CLOSED
 
 
-def test_the_pmo_waives_a_missing_document_with_a_reason_and_closing_goes_through(
-    org, proj, forms
-):
+def test_the_pmo_waives_a_missing_document_with_a_reason_and_closing_goes_through(org, proj, forms):
     for doc_type in PROJECT_REQUIRED:
         if doc_type != "issue_table":
             forms.add(f"test.{doc_type}", doc_type)
@@ -115,7 +113,8 @@ def test_closing_notifies_the_stakeholders_and_queues_the_final_bundle(org, proj
     assert {"leo", "rob", "cara", "rita"} <= told
     assert "alice" not in told  # the actor
     bundle = ArchiveBundle.objects.get(collaboration=proj.collab)
-    assert bundle.final and bundle.state == "queued"
+    assert bundle.final
+    assert bundle.state == "queued"
     assert Timer.objects.filter(kind="archive.build", subject_id=bundle.pk).exists()
 
 
