@@ -115,7 +115,7 @@ def raci_xlsx(collab: Collaboration, version: PlanVersion) -> bytes:
 
 def filename(collab: Collaboration) -> str:
     """Return 「名称-日期-类型」.xlsx, e.g. 新品上市推广-2026-11-21-部门协作职责分工表.xlsx."""
-    kind = "RACI" if _words() is _EN else _ZH["title"]
+    kind = "RACI" if _words() is _EN else str(_ZH["title"])
     return document_name(collab.name, timezone.localdate(), kind, "xlsx")
 
 
