@@ -10,7 +10,7 @@ from concord.orgs.access import is_pmo
 from .models import ArchiveBundle, Document, Waiver
 
 
-class _ReadOnly(admin.ModelAdmin):  # type: ignore[type-arg]
+class _ReadOnly(admin.ModelAdmin):
     def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return bool(is_pmo(request.user))
 

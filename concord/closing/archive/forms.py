@@ -1,6 +1,6 @@
 """Forms of the archive page: upload, waive, close."""
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -19,7 +19,7 @@ class UploadForm(forms.Form):
 
     def __init__(self, *args: Any, kind: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["doc_type"].choices = [
+        cast(forms.ChoiceField, self.fields["doc_type"]).choices = [
             (key, checklist.type_label(key)) for key in checklist.upload_types(kind)
         ]
 
@@ -41,7 +41,7 @@ class WaiveForm(forms.Form):
 
     def __init__(self, *args: Any, kind: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["doc_type"].choices = [
+        cast(forms.ChoiceField, self.fields["doc_type"]).choices = [
             (key, checklist.type_label(key)) for key in checklist.REQUIRED.get(kind, ())
         ]
 
