@@ -36,7 +36,10 @@ def rows_of(collab: Collaboration, user: object) -> list[Row]:
     """Every form for `collab`'s kind, whether it has content, its download links."""
     rows = []
     for spec in forms_for(collab):
-        doc = spec.build(collab, user)
+        try:
+            doc = spec.build(collab, user)
+        except DomainError:  # a builder that refuses counts as "nothing yet"
+            doc = None
         base = f"/collaborations/{collab.ref}/forms/{spec.key}"
         links = [
             (fmt, lang, f"{base}.{fmt}?lang={lang}") for fmt in spec.formats for lang in LANGUAGES

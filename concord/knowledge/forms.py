@@ -249,3 +249,23 @@ def export(
         if doc is None:
             raise DomainError(_("This form has nothing in it yet."), code="not_found")
         return download(doc, fmt)
+
+
+def build_file(
+    collab: "Collaboration", user: Any, key: str, fmt: str, lang: str | None = None
+) -> tuple[str, bytes] | None:
+    """Return (「名称-日期-类型」 file name, bytes) of the form `key`, or None when it is empty.
+
+    For bundles (the archive's .zip): the same document as `export()`,
+    without an HTTP response. Raises not_found for an unknown form or format.
+    """
+    from django.utils import translation
+
+    spec = get_form(key)
+    if fmt not in spec.formats:
+        raise DomainError(_("This form is not offered in this format."), code="not_found")
+    with translation.override(language_of(lang)):
+        doc = spec.build(collab, user)
+        if doc is None:
+            return None
+        return doc.filename(fmt), render(doc, fmt)

@@ -8,6 +8,7 @@ same on a machine without them. WeasyPrint needs Pango: when it cannot
 load, rendering raises a DomainError with a clear message, never a 500.
 """
 
+import logging
 from typing import Any
 
 from django.template.loader import render_to_string
@@ -18,6 +19,9 @@ from concord.lib.errors import DomainError
 from .forms import FormDoc, english
 
 _HTML: Any = None
+
+# WeasyPrint reports every layout step at INFO; keep the server log for warnings.
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 
 
 def _weasyprint() -> Any:

@@ -104,3 +104,14 @@ def test_an_unknown_format_is_not_found() -> None:
     with pytest.raises(DomainError) as caught:
         render(_doc(), "odt")
     assert caught.value.code == "not_found"
+
+
+def test_build_file_gives_the_name_and_bytes_for_a_bundle(org) -> None:  # type: ignore[no-untyped-def]
+    from concord.knowledge.forms import build_file
+    from tests.collaborations.helpers import established
+
+    collab = established(org)
+    name, content = build_file(collab, org.alice, "collaborations.request", "docx", "en")
+    assert name.endswith("-Request form.docx")
+    assert content.startswith(b"PK")
+    assert build_file(collab, org.alice, "tasks.progress", "xlsx") is None
