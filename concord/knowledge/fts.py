@@ -67,11 +67,18 @@ def _run(connection: Any, statements: list[str]) -> None:
             cursor.execute(sql)
 
 
+def _settle(connection: Any) -> None:
+    # PostgreSQL refuses ALTER TABLE / REINDEX while the transaction has
+    # deferred foreign-key checks pending on the table; run them now.
+    _run(connection, ["SET CONSTRAINTS ALL IMMEDIATE"])
+
+
 def install(connection: Any) -> None:
     """Create the full-text table/column, index and triggers if missing."""
     if connection.vendor == "sqlite":
         _run(connection, _SQLITE)
     elif connection.vendor == "postgresql":
+        _settle(connection)
         _run(connection, _POSTGRES)
 
 
@@ -79,6 +86,7 @@ def uninstall(connection: Any) -> None:
     if connection.vendor == "sqlite":
         _run(connection, _SQLITE_DROP)
     elif connection.vendor == "postgresql":
+        _settle(connection)
         _run(connection, _POSTGRES_DROP)
 
 
