@@ -67,6 +67,8 @@ def rows_of(collab: Collaboration) -> list[Row]:
         str(i.deliverable_key): i
         for i in Item.objects.filter(collaboration=collab).select_related("owner_department")
     }
+    for item in items.values():
+        item.collaboration = collab  # links name it by its number, without a query each
     rows = []
     for d in plan_deliverables(collab):
         item = items.pop(str(d.key), None)

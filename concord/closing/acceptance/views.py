@@ -53,13 +53,15 @@ def item_list(request: HttpRequest, ref: str) -> HttpResponse:
     collab = _collab(request, ref)
     rows = selectors.rows_of(collab)
     user = request.user
+    may_submit = access.submit_checker(user, collab)
+    under_way = access.under_way(collab)
     for row in rows:
         dept = row.department.pk if row.department is not None else None
         row.can_submit = (  # type: ignore[attr-defined]
-            access.under_way(collab)
+            under_way
             and row.in_plan
             and row.state in ("pending", "rework")
-            and access.can_submit(user, collab, dept, row.name)
+            and may_submit(dept, row.name)
         )
     return render(
         request,
