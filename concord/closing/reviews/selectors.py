@@ -117,7 +117,10 @@ def review_detail(review: MilestoneReview) -> MilestoneReview:
         MilestoneReview.objects.select_related("published_by__person")
         .prefetch_related(
             Prefetch("deviations__author__person"),
-            Prefetch("measures", queryset=Measure.objects.select_related("owner__person", "task")),
+            Prefetch(
+                "measures",
+                queryset=Measure.objects.select_related("owner__person", "task__collaboration"),
+            ),
         )
         .get(pk=review.pk)
     )
