@@ -26,6 +26,7 @@ class Labels:
     review_requested: str
     status: str
     priorities: dict[str, str]
+    raise_issue: str = ""
 
     @classmethod
     def current(cls) -> "Labels":
@@ -35,6 +36,8 @@ class Labels:
             review_requested=escape(_("Review requested")),
             status=escape(_("Status")),
             priorities={p.value: escape(p.label) for p in Priority},
+            # Translators: 提报问题 — from a blocked card to the issue log
+            raise_issue=escape(_("Raise an issue")),
         )
 
 
@@ -115,6 +118,12 @@ def _card(task: Task, col: Column, task_base: str, labels: Labels, controls: str
         reason = escape(task.blocked_reason)
         blocked = (
             f'<div class="small text-danger-emphasis text-truncate" title="{reason}">{reason}</div>'
+        )
+    if task.status == Status.BLOCKED:
+        issues_new = escape(task_base.removesuffix("tasks/")) + "issues/new/?task=" + number
+        blocked += (
+            f'<a class="small link-danger" href="{issues_new}" data-testid="card-raise-issue">'
+            f"{labels.raise_issue}</a>"
         )
     drag = ' data-board-card draggable="true"' if movable else ""
     lag_class = f" lag-{lag}" if lag else ""
