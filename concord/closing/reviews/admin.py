@@ -7,7 +7,7 @@ from django.contrib import admin
 from .models import MilestoneReview, Proposal, Retrospective
 
 
-class ReadOnly(admin.ModelAdmin):  # type: ignore[type-arg]
+class ReadOnly(admin.ModelAdmin):
     def has_add_permission(self, request: Any, obj: Any = None) -> bool:
         return False
 

@@ -55,7 +55,7 @@ def _people(collab: Collaboration) -> Any:
     )
 
 
-class PersonChoice(forms.ModelChoiceField):  # type: ignore[type-arg]
+class PersonChoice(forms.ModelChoiceField):
     def label_from_instance(self, obj: Any) -> str:
         person = getattr(obj, "person", None)
         return getattr(person, "name", "") or obj.get_username()

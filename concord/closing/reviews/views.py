@@ -47,9 +47,6 @@ def _show_errors(form: Any, exc: DomainError) -> None:
             for msg in msgs:
                 form.add_error(field, msg)
                 placed = True
-    if not placed and exc.field and exc.field in form.fields:
-        form.add_error(exc.field, str(exc.message))
-        placed = True
     if not placed:
         form.add_error(None, str(exc.message))
 
