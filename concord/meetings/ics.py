@@ -46,8 +46,7 @@ def event_of(meeting: Meeting, url: str = "") -> Event:
     event.add("description", "\n".join(agenda + ([url] if url else [])))
     if url:
         event.add("url", url)
-    # Grows with every change, so clients take the newer copy.
-    event.add("sequence", int(meeting.updated_at.timestamp()) if meeting.updated_at else 0)
+    event.add("sequence", meeting.sequence)
     cancelled = meeting.status == Status.CANCELLED
     event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     event.add("organizer", _address(meeting.host))

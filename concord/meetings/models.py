@@ -175,6 +175,8 @@ class Meeting(models.Model):
     minutes_revision = models.PositiveIntegerField(_("minutes revision"), default=0)
     confirm_by = models.DateTimeField(_("confirm by"), null=True, blank=True)
     cancelled_reason = models.TextField(_("reason for cancelling"), blank=True)
+    # The .ics SEQUENCE: grows when the time, place or status changes.
+    sequence = models.PositiveIntegerField(default=0)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

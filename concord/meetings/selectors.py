@@ -60,6 +60,19 @@ def section(collab: Collaboration) -> dict[str, Any]:
     return {"upcoming": upcoming, "minutes_due": due, "has_kickoff": has_kickoff, "now": now}
 
 
+def working_days_before(when: datetime, days: int) -> datetime:
+    """The same time of day `days` working days before `when` (local time).
+
+    A Monday 14:00 meeting with `days=1` gives Friday 14:00 (holidays and
+    make-up working days follow the working calendar).
+    """
+    local = timezone.localtime(when)
+    day = local.date()
+    for _i in range(max(days, 0)):
+        day = workcal.previous_working_day(day)
+    return datetime.combine(day, local.time(), tzinfo=local.tzinfo)
+
+
 def warnings(meeting: Meeting, now: datetime | None = None) -> list[str]:
     """What the guides warn about for this meeting (advice, not errors)."""
     now = now or timezone.now()
@@ -78,16 +91,14 @@ def warnings(meeting: Meeting, now: datetime | None = None) -> list[str]:
         )
     if meeting.status == Status.SCHEDULED:
         lead = int(conf.get("CONCORD_MEETING_MATERIALS_WORKING_DAYS"))
+        deadline = working_days_before(meeting.starts_at, lead)
         sent = meeting.materials_sent_at
-        if sent is not None:
-            if workcal.working_days_between(sent, meeting.starts_at) < lead:
-                out.append(
-                    _("The materials were sent less than %(days)s working day(s) ahead.")
-                    % {"days": lead}
-                )
-        elif (
-            now < meeting.starts_at and workcal.working_days_between(now, meeting.starts_at) < lead
-        ):
+        if sent is not None and sent > deadline:
+            out.append(
+                _("The materials were sent less than %(days)s working day(s) ahead.")
+                % {"days": lead}
+            )
+        elif sent is None and now > deadline:
             out.append(
                 _("The materials have not been sent %(days)s working day(s) ahead.")
                 % {"days": lead}
@@ -117,7 +128,7 @@ def _first_meeting_notice(meeting: Meeting) -> str | None:
     if not others.exists():
         return None
     days = int(conf.get("CONCORD_MEETING_FIRST_NOTICE_WORKING_DAYS"))
-    if workcal.working_days_between(meeting.scheduled_at, meeting.starts_at) >= days:
+    if meeting.scheduled_at <= working_days_before(meeting.starts_at, days):
         return None
     return _(
         "This first coordination meeting gives the other departments less than %(days)s "

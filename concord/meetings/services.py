@@ -441,6 +441,8 @@ def meeting_update(*, actor: User, meeting: Meeting, **changes: Any) -> Meeting:
         timing = bool({"starts_at", "duration_minutes"} & set(after))
         if timing:
             _schedule_minutes_timers(meeting)
+        if timing or "place" in after:
+            meeting.sequence += 1
         meeting.save()
         invitees = _invitees(
             [],
@@ -486,7 +488,8 @@ def meeting_cancel(*, actor: User, meeting: Meeting, reason: str = "") -> Meetin
             )
         meeting.status = Status.CANCELLED
         meeting.cancelled_reason = reason or ""
-        meeting.save(update_fields=["status", "cancelled_reason", "updated_at"])
+        meeting.sequence += 1
+        meeting.save(update_fields=["status", "cancelled_reason", "sequence", "updated_at"])
         timer_cancel(subject=meeting)
         event = event_record(
             actor=actor,
@@ -1007,13 +1010,20 @@ def minutes_object(*, actor: User, meeting: Meeting, text: str) -> Attendee:
 # ---------------------------------------------------------------- timer work
 
 
+def _same_instant(value: datetime, text: str) -> bool:
+    try:
+        return value == datetime.fromisoformat(text)
+    except ValueError:
+        return False
+
+
 def minutes_remind(*, meeting: Meeting, due_at: str) -> None:
     """Remind the note-taker that the minutes are due (no-op once published or moved)."""
     with transaction.atomic():
         meeting = _lock(meeting)
         if meeting.status != Status.SCHEDULED or not meeting.minutes_due_at:
             return
-        if meeting.minutes_due_at.isoformat() != due_at:
+        if not _same_instant(meeting.minutes_due_at, due_at):
             return
         event = event_record(
             actor=None,
@@ -1038,7 +1048,7 @@ def minutes_warn_late(*, meeting: Meeting, due_at: str) -> None:
         meeting = _lock(meeting)
         if meeting.status != Status.SCHEDULED or not meeting.minutes_due_at:
             return
-        if meeting.minutes_due_at.isoformat() != due_at:
+        if not _same_instant(meeting.minutes_due_at, due_at):
             return
         event = event_record(
             actor=None,

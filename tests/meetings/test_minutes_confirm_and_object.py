@@ -1,0 +1,78 @@
+"""Publishing sends the minutes to attendees; each confirms or objects within the window;
+objections go to the note-taker, who revises and republishes (confirmations start over)."""
+
+import pytest
+
+from concord.lib.errors import DomainError
+from concord.meetings import services
+from concord.meetings.models import Attendee
+from concord.notifications.models import Notification
+
+from .helpers import meeting
+
+
+def test_confirm_object_and_republish(org, proj, at):
+    with at("2026-07-01 10:00"):
+        m = meeting(proj, when="2026-07-03 14:00")
+        with pytest.raises(DomainError) as err:
+            services.minutes_confirm(actor=proj.rob, meeting=m)
+        assert err.value.code == "conflict"
+    with at("2026-07-03 16:00"):
+        services.decision_add(actor=proj.cara, meeting=m, text="海报由设计部负责")
+        services.minutes_publish(actor=proj.cara, meeting=m)
+        assert Notification.objects.filter(
+            kind="meetings.minutes_published", recipient=proj.rob
+        ).exists()
+        m.refresh_from_db()
+        # One working day: Friday 16:00 → Monday 16:00.
+        assert m.confirm_by.isoformat().startswith("2026-07-06T")
+        services.minutes_confirm(actor=proj.leo, meeting=m)
+        services.minutes_object(actor=proj.rob, meeting=m, text="截止日期写错了")
+        assert Notification.objects.filter(
+            kind="meetings.minutes_objection", recipient=proj.cara
+        ).exists()
+        with pytest.raises(DomainError) as err:
+            services.minutes_confirm(actor=org.oscar, meeting=m)
+        assert err.value.code == "forbidden"
+        with pytest.raises(DomainError):
+            services.minutes_object(actor=proj.rob, meeting=m, text="  ")
+    rows = {a.user_id: a for a in Attendee.objects.filter(meeting=m)}
+    assert rows[proj.leo.pk].confirmed_at is not None
+    assert rows[proj.rob.pk].objection == "截止日期写错了"
+    with at("2026-07-03 17:00"):
+        services.minutes_publish(actor=proj.cara, meeting=m)
+    m.refresh_from_db()
+    assert m.minutes_revision == 2
+    rows = {a.user_id: a for a in Attendee.objects.filter(meeting=m)}
+    assert rows[proj.leo.pk].confirmed_at is None
+    assert rows[proj.rob.pk].objection == ""
+    with at("2026-07-03 17:05"):
+        services.minutes_confirm(actor=proj.rob, meeting=m)
+
+
+def test_objections_close_with_the_window(proj, at):
+    with at("2026-07-01 10:00"):
+        m = meeting(proj, when="2026-07-03 14:00")
+    with at("2026-07-03 16:00"):
+        services.minutes_publish(actor=proj.cara, meeting=m)
+    with at("2026-07-06 16:01"), pytest.raises(DomainError) as err:
+        services.minutes_object(actor=proj.rob, meeting=m, text="晚了")
+    assert err.value.code == "conflict"
+
+
+def test_the_window_is_configurable(proj, at, settings):
+    settings.CONCORD_MEETING_CONFIRM_WORKING_DAYS = 3
+    with at("2026-07-01 10:00"):
+        m = meeting(proj, when="2026-07-03 14:00")
+    with at("2026-07-03 16:00"):
+        services.minutes_publish(actor=proj.cara, meeting=m)
+    m.refresh_from_db()
+    assert m.confirm_by.isoformat().startswith("2026-07-08T")
+
+
+def test_minutes_cannot_be_published_before_the_meeting(proj, at):
+    with at("2026-07-01 10:00"):
+        m = meeting(proj, when="2026-07-03 14:00")
+        with pytest.raises(DomainError) as err:
+            services.minutes_publish(actor=proj.cara, meeting=m)
+    assert err.value.code == "conflict"
