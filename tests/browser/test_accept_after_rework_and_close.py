@@ -1,0 +1,113 @@
+"""A deliverable accepted after one rework round, then the collaboration closed (archive page).
+
+The PMO waives what is still missing on the checklist, alice closes, the
+final archive bundle is built in the background (here: a sweep) while the
+page polls its progress with htmx, and the download is offered.
+"""
+
+from typing import Any
+
+import pytest
+
+from concord.closing.acceptance.models import Item, ItemState
+from concord.collaborations.models import Collaboration
+from concord.timers.sweep import sweep
+from tests.closing.helpers import accepting
+from tests.personas import PASSWORD, Org
+
+pytestmark = pytest.mark.browser
+
+
+def _login(page: Any, base: str, username: str) -> None:
+    page.context.clear_cookies()
+    page.goto(f"{base}/accounts/login/")
+    page.fill('input[name="username"]', username)
+    page.fill('input[name="password"]', PASSWORD)
+    page.click('[data-testid="login-submit"]')
+    page.wait_for_url(f"{base}/")
+
+
+def _submit(page: Any, base: str, number: str, note: str) -> None:
+    page.goto(f"{base}/collaborations/{number}/acceptance/")
+    page.click('[data-testid="submit-deliverable"]')
+    page.check('input[name="answer_0"][value="met"]')
+    page.fill('textarea[name="note"]', note)
+    page.click('[data-testid="submit-button"]')
+    page.wait_for_selector('[data-testid="item-state"]')
+
+
+def _judge(page: Any, base: str, number: str, verdict: str, note: str, due: str = "") -> None:
+    page.goto(f"{base}/collaborations/{number}/acceptance/")
+    page.click('[data-testid="deliverable-row"] a')
+    page.check(f'input[name="verdict"][value="{verdict}"]')
+    page.fill('textarea[name="note"]', note)
+    if due:
+        page.fill('input[name="rework_due"]', due)
+    page.click('[data-testid="judge-button"]')
+    page.wait_for_selector('[data-testid="round-verdict"]')
+
+
+def test_accept_after_rework_then_close(
+    transactional_db: None, org: Org, live_server: Any, page: Any
+) -> None:
+    p = accepting(org)
+    number = p.collab.number
+    base = live_server.url
+    archive = f"{base}/collaborations/{number}/archive/"
+
+    # Acceptance: submitted, sent back for rework, resubmitted, passed.
+    _login(page, base, "mark")
+    _submit(page, base, number, "初稿")
+    _login(page, base, "leo")
+    _judge(page, base, number, "rework", "补充预算明细", "2030-01-15")
+    _login(page, base, "mark")
+    item = Item.objects.get(collaboration=p.collab)
+    assert item.state == ItemState.REWORK
+    page.goto(f"{base}{item.get_absolute_url()}")
+    page.click('[data-testid="resubmit"]')
+    page.fill('textarea[name="note"]', "已补充预算明细")
+    page.click('[data-testid="submit-button"]')
+    page.wait_for_selector('[data-testid="item-state"]')
+    _login(page, base, "leo")
+    _judge(page, base, number, "pass", "符合要求")
+    item.refresh_from_db()
+    assert item.state == ItemState.PASSED
+
+    # The archive checklist now has the acceptance record.
+    page.goto(archive)
+    assert page.get_attribute('[data-testid="item-acceptance"]', "data-status") == "present"
+    assert page.get_attribute('[data-testid="item-request"]', "data-status") == "present"
+
+    # The PMO waives whatever required document is still missing.
+    _login(page, base, "pam")
+    page.goto(archive)
+    for _ in range(12):
+        missing = page.locator('tr[data-status="missing"]')
+        if missing.count() == 0:
+            break
+        doc_type = missing.first.get_attribute("data-testid").removeprefix("item-")
+        page.select_option('[data-testid="waive-form"] select[name="doc_type"]', doc_type)
+        page.fill('[data-testid="waive-form"] textarea[name="reason"]', "本协作不涉及")
+        page.click('[data-testid="waive"]')
+        page.wait_for_selector(f'[data-testid="item-{doc_type}"][data-status="waived"]')
+    assert page.locator('tr[data-status="missing"]').count() == 0
+    assert page.locator('[data-testid="missing-alert"]').count() == 0
+
+    # alice closes from the archive page.
+    _login(page, base, "alice")
+    page.goto(archive)
+    page.fill('[data-testid="close-form"] textarea[name="note"]', "成果已验收,资料齐全")
+    page.click('[data-testid="close"]')
+    page.wait_for_selector('[data-testid="bundle"]')
+    assert Collaboration.objects.get(pk=p.collab.pk).state == "closed"
+    assert page.get_attribute('[data-testid="bundle"]', "data-state") == "queued"
+    assert page.locator('[data-testid="close-form"]').count() == 0
+
+    # The runner builds it; the page's htmx poll picks up the result by itself.
+    for _ in range(10):
+        sweep()
+    page.wait_for_selector('[data-testid="bundle-download"]', timeout=15_000)
+    assert page.get_attribute('[data-testid="bundle"]', "data-state") == "ready"
+    with page.expect_download() as info:
+        page.click('[data-testid="bundle-download"]')
+    assert info.value.suggested_filename.endswith(".zip")
