@@ -321,7 +321,9 @@ def meeting_schedule(
     with transaction.atomic():
         collab = Collaboration.objects.select_for_update().get(pk=collaboration.pk)
         access.require_under_way(collab)
-        if not access.may_schedule(actor, collab):
+        # With a source, the source's app has checked the actor (e.g. the handler of an
+        # escalated issue, who may be a director outside the team).
+        if source is None and not access.may_schedule(actor, collab):
             raise access.forbidden()
         if kind not in Kind.values:
             raise _invalid(_("Choose a kind of meeting."), "kind")
@@ -335,9 +337,12 @@ def meeting_schedule(
             _check_user(decision_maker, "decision_maker")
         rows = _clean_agenda(agenda if agenda is not None else default_agenda())
         if source is not None:
-            rows.insert(
-                0, {"title": str(source)[:300], "minutes": 15, "presenter": None, "source": source}
-            )
+            label = str(source)[:300]
+            same = next((r for r in rows if r["title"] == label), None)
+            if same is not None:
+                same["source"] = source
+            else:
+                rows.insert(0, {"title": label, "minutes": 15, "presenter": None, "source": source})
         meeting = Meeting(
             collaboration=collab,
             kind=kind,
