@@ -29,6 +29,7 @@ from concord.approvals.models import Decision, FlowState, StepMode
 from concord.approvals.selectors import current_flow
 from concord.approvals.services import flow_decide, flow_start
 from concord.collaborations.models import Collaboration, Kind, ParticipatingDepartment
+from concord.collaborations.team_services import member_ensure
 from concord.lib import workcal
 from concord.lib.errors import DomainError, not_found
 from concord.orgs.models import Department
@@ -167,12 +168,14 @@ def acceptance_group_set(
     group.save()
     GroupMember.objects.filter(group=group).delete()
     GroupMember.objects.bulk_create(GroupMember(group=group, user=u) for u in people.values())
+    # The group judges in the collaboration, so each of them must be able to open it.
+    joined = [u.pk for u in (lead, *people.values()) if member_ensure(collaboration=collab, user=u)]
     event = event_record(
         actor=actor,
         verb="acceptance_group.set",
         subject=group,
         before=before,
-        after=_group_snapshot(group),
+        after={**_group_snapshot(group), "joined_team": joined},
         scope=collab,
     )
     notify.group_set(group=group, users=[lead, *people.values()], actor=actor, event=event)
