@@ -303,7 +303,7 @@ def _fail(bundle: ArchiveBundle, exc: Exception) -> None:
 def bundle_step(bundle_id: int, *, due_at: datetime) -> None:
     """Do the next step of a bundle's build; call inside a transaction (the timer's)."""
     bundle = (
-        ArchiveBundle.objects.select_for_update()
+        ArchiveBundle.objects.select_for_update(of=("self",))
         .select_related("collaboration", "requested_by__person")
         .filter(pk=bundle_id)
         .first()

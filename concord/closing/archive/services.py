@@ -37,7 +37,7 @@ MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 
 def _lock(collab: Collaboration) -> Collaboration:
     locked = (
-        Collaboration.objects.select_for_update()
+        Collaboration.objects.select_for_update(of=("self",))
         .select_related("initiator__person", "department")
         .filter(pk=collab.pk)
         .first()
