@@ -61,8 +61,8 @@ def _run(run: Run, *, bold: bool = False, size: float | None = None) -> Run:
     return run
 
 
-def _cell_text(cell: object, text: str, *, bold: bool = False) -> None:
-    lines = (text or "").split("\n")
+def _cell_text(cell: object, text: object, *, bold: bool = False) -> None:
+    lines = ("" if text is None else str(text)).split("\n")
     paragraph = cell.paragraphs[0]  # type: ignore[attr-defined]
     _run(paragraph.add_run(lines[0]), bold=bold)
     for line in lines[1:]:
@@ -135,7 +135,7 @@ def render_docx(doc: FormDoc) -> bytes:
             _run(heading.add_run(block.heading))
         _fields(document, block.fields)
         for text in block.paragraphs:
-            for line in (text or "").split("\n"):
+            for line in ("" if text is None else str(text)).split("\n"):
                 _run(document.add_paragraph().add_run(line))
         for data in block.tables:
             _table(document, data)

@@ -7,6 +7,8 @@ tables gets one sheet with its fields and paragraphs.
 
 import re
 import unicodedata
+from datetime import date
+from decimal import Decimal
 from io import BytesIO
 
 from openpyxl import Workbook
@@ -21,6 +23,13 @@ _THIN = Side(style="thin", color="999999")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _HEAD_FILL = PatternFill("solid", fgColor="DDEBF7")
 _WRAP = Alignment(wrap_text=True, vertical="top")
+
+
+def _cell(value: object) -> str | int | float | Decimal | date | None:
+    """A value openpyxl stores as itself (numbers, dates, text); anything else as text."""
+    if value is None or isinstance(value, (str, int, float, Decimal, date)):
+        return value
+    return str(value)
 
 
 def _text_width(text: str) -> int:
@@ -47,11 +56,11 @@ def _head(sheet: Worksheet, doc: FormDoc, fields: list[Field], paragraphs: list[
         row += 1
     for item in fields:
         sheet.cell(row=row, column=1, value=item.label).font = Font(bold=True)
-        cell = sheet.cell(row=row, column=2, value=item.value)
+        cell = sheet.cell(row=row, column=2, value=_cell(item.value))
         cell.alignment = _WRAP
         row += 1
     for text in paragraphs:
-        sheet.cell(row=row, column=1, value=text).alignment = _WRAP
+        sheet.cell(row=row, column=1, value=_cell(text)).alignment = _WRAP
         row += 1
     return row + 1 if row > 2 else row
 
@@ -68,7 +77,7 @@ def _table(sheet: Worksheet, data: Table, start: int) -> None:
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
     for offset, values in enumerate(data.rows, start=1):
         for index, value in enumerate(values, start=1):
-            cell = sheet.cell(row=start + offset, column=index, value=value)
+            cell = sheet.cell(row=start + offset, column=index, value=_cell(value))
             cell.border = _BORDER
             cell.alignment = _WRAP
     sheet.freeze_panes = f"A{start + 1}"
