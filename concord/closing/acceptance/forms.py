@@ -1,6 +1,6 @@
 """Forms of the acceptance pages; the services check everything again."""
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.contrib.auth import get_user_model
@@ -41,8 +41,8 @@ class GroupForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["lead"].queryset = people()
-        self.fields["members"].queryset = people()
+        cast(Any, self.fields["lead"]).queryset = people()
+        cast(Any, self.fields["members"]).queryset = people()
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -67,7 +67,7 @@ class SubmitForm(forms.Form):
     note = forms.CharField(
         label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
-    files = MultipleFileField(label=_("Files"), required=False)
+    attachments = MultipleFileField(label=_("Files"), required=False)
 
     def __init__(
         self, *args: Any, standards: list[str], previous: list[Any] | None = None, **kwargs: Any
@@ -153,4 +153,4 @@ class DecideForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["follow_up_owner"].queryset = people()
+        cast(Any, self.fields["follow_up_owner"]).queryset = people()

@@ -67,14 +67,14 @@ def rows_of(collab: Collaboration) -> list[Row]:
         str(i.deliverable_key): i
         for i in Item.objects.filter(collaboration=collab).select_related("owner_department")
     }
-    for item in items.values():
-        item.collaboration = collab  # links name it by its number, without a query each
+    for each in items.values():
+        each.collaboration = collab  # links name it by its number, without a query each
     rows = []
     for d in plan_deliverables(collab):
-        item = items.pop(str(d.key), None)
+        item: Item | None = items.pop(str(d.key)) if str(d.key) in items else None
         rows.append(Row(str(d.key), d.name, d.owner_department, d.standard, item))
-    for key, item in items.items():
-        rows.append(Row(key, item.name, item.owner_department, item.standard, item, in_plan=False))
+    for key, left in items.items():
+        rows.append(Row(key, left.name, left.owner_department, left.standard, left, in_plan=False))
     return rows
 
 

@@ -775,7 +775,10 @@ def _follow_up_task(actor: User, collab: Collaboration, v: Verification, owner: 
 
     person = getattr(owner, "person", None)
     participating = {pd.department_id: pd.department for pd in _participating(collab)}
-    department = participating.get(getattr(person, "department_id", None)) or collab.department
+    department_id = getattr(person, "department_id", None)
+    department = (
+        participating.get(department_id) if department_id is not None else None
+    ) or collab.department
     return task_create(
         actor=actor,
         collaboration=collab,

@@ -136,7 +136,7 @@ def submit(request: HttpRequest, ref: str, key: Any) -> HttpResponse:
                 deliverable_key=deliverable.key,
                 answers=form.answers(),
                 note=form.cleaned_data["note"],
-                files=form.cleaned_data["files"],
+                files=form.cleaned_data["attachments"],
             )
         except DomainError as exc:
             _show_errors(form, exc)
@@ -245,7 +245,7 @@ def record_download(request: HttpRequest, ref: str, fmt: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def file_download(request: HttpRequest, ref: str, pk: int) -> HttpResponse:
+def file_download(request: HttpRequest, ref: str, pk: int) -> FileResponse:
     collab = _collab(request, ref)
     stored = SubmissionFile.objects.filter(pk=pk, submission__item__collaboration=collab).first()
     if stored is None:
