@@ -10,13 +10,12 @@ from typing import Any
 
 from django.http import HttpResponse
 from django.utils import timezone
-from docx import Document
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from concord.collaborations.exports import _english
 from concord.collaborations.models import Collaboration
-from concord.knowledge.forms import Block, Field, FormDoc, Table
+from concord.knowledge.forms import Block, FormDoc, Table, render
 from concord.knowledge.naming import content_disposition, document_name
 
 from .models import Channel, HandlerRole, LimitUnit
@@ -170,40 +169,9 @@ def plan_xlsx(collab: Collaboration) -> bytes:
     return buffer.getvalue()
 
 
-def _table(doc: Any, headings: list[str], rows: list[list[str]]) -> None:
-    table = doc.add_table(rows=1, cols=len(headings))
-    table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, headings, strict=True):
-        cell.text = text
-        for run in cell.paragraphs[0].runs:
-            run.bold = True
-    for row in rows:
-        cells = table.add_row().cells
-        for cell, text in zip(cells, row, strict=True):
-            cell.text = text
-
-
 def plan_docx(collab: Collaboration) -> bytes:
-    view = plan_view(collab)
-    doc = Document()
-    doc.add_heading(label("title"), level=1)
-    doc.add_paragraph(f"{label('number')}: {collab.number or ''}    {label('name')}: {collab.name}")
-    _table(doc, [label(k) for k in ITEM_HEADINGS], item_rows(view) if view else [])
-    doc.add_heading(label("escalation"), level=2)
-    _table(
-        doc,
-        [label("level"), label("handler"), label("limit")],
-        level_rows(view) if view else [],
-    )
-    doc.add_heading(label("confirm_title"), level=2)
-    _table(
-        doc,
-        [label(k) for k in ("department", "contact", "confirmed_by", "confirmed_at")],
-        confirmation_rows(view) if view else [],
-    )
-    buffer = BytesIO()
-    doc.save(buffer)
-    return buffer.getvalue()
+    """The plan as .docx: the standard form's layout (three tables), even before a plan exists."""
+    return render(_plan_doc(collab, plan_view(collab)), "docx")
 
 
 def xlsx_response(collab: Collaboration) -> HttpResponse:
@@ -221,21 +189,24 @@ def docx_response(collab: Collaboration) -> HttpResponse:
 def plan_form(collab: Collaboration, user: Any = None) -> FormDoc | None:
     """模板一 《跨部门项目沟通计划表》 with the escalation path and 《沟通机制确认表》."""
     view = plan_view(collab)
-    if view is None:
-        return None
+    return None if view is None else _plan_doc(collab, view)
+
+
+def _plan_doc(collab: Collaboration, view: PlanView | None) -> FormDoc:
     confirm = ("department", "contact", "confirmed_by", "confirmed_at")
     return FormDoc(
         title=label("title"),
         doc_type=label("doc_type"),
         name=collab.name,
         day=timezone.localdate(),
-        fields=[Field(label("number"), collab.number or ""), Field(label("name"), collab.name)],
+        note=f"{label('number')}: {collab.number or ''}    {label('name')}: {collab.name}",
+        fields=[],
         blocks=[
             Block(
                 tables=[
                     Table(
                         columns=[label(k) for k in ITEM_HEADINGS],
-                        rows=item_rows(view),
+                        rows=item_rows(view) if view else [],
                         title=label("title"),
                         widths=[3, 3, 1.5, 2, 1.5, 2, 3],
                     )
@@ -246,7 +217,7 @@ def plan_form(collab: Collaboration, user: Any = None) -> FormDoc | None:
                 tables=[
                     Table(
                         columns=[label("level"), label("handler"), label("limit")],
-                        rows=level_rows(view),
+                        rows=level_rows(view) if view else [],
                         title=label("escalation"),
                         widths=[1, 4, 2],
                     )
@@ -257,7 +228,7 @@ def plan_form(collab: Collaboration, user: Any = None) -> FormDoc | None:
                 tables=[
                     Table(
                         columns=[label(k) for k in confirm],
-                        rows=confirmation_rows(view),
+                        rows=confirmation_rows(view) if view else [],
                         title=label("confirm_title"),
                         widths=[2, 2, 2, 2],
                     )
