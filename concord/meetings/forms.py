@@ -40,14 +40,14 @@ class MeetingForm(forms.Form):
         label=_("Planned length (minutes)"), min_value=1, max_value=24 * 60, initial=60
     )
     place = forms.CharField(label=_("Place or link"), max_length=300, required=False)
-    host = PersonChoiceField(label=_("Host"), queryset=None)  # type: ignore[arg-type]
-    note_taker = PersonChoiceField(label=_("Note-taker"), queryset=None)  # type: ignore[arg-type]
+    host = PersonChoiceField(label=_("Host"), queryset=None)
+    note_taker = PersonChoiceField(label=_("Note-taker"), queryset=None)
     decision_maker = PersonChoiceField(
         label=_("Decision maker"),
-        queryset=None,  # type: ignore[arg-type]
+        queryset=None,
         required=False,
     )
-    attendees = PeopleField(label=_("Attendees"), queryset=None, required=False)  # type: ignore[arg-type]
+    attendees = PeopleField(label=_("Attendees"), queryset=None, required=False)
     note = forms.CharField(
         label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
@@ -87,7 +87,7 @@ class DecisionForm(forms.Form):
 
 class ActionForm(forms.Form):
     description = forms.CharField(label=_("Action item"), max_length=300)
-    owner = PersonChoiceField(label=_("Owner"), queryset=None)  # type: ignore[arg-type]
+    owner = PersonChoiceField(label=_("Owner"), queryset=None)
     due_on = forms.DateField(label=_("Due date"), widget=_DATE)
     deliverable = forms.CharField(label=_("Deliverable"), max_length=300, required=False)
 

@@ -52,7 +52,7 @@ def event_of(meeting: Meeting, url: str = "") -> Event:
     event.add("organizer", _address(meeting.host))
     for row in meeting.attendees.select_related("user__person"):
         role = "CHAIR" if row.user_id == meeting.host_id else "REQ-PARTICIPANT"
-        event.add("attendee", _address(row.user, role), encode=0)
+        event.add("attendee", _address(row.user, role), encode=False)
     return event
 
 

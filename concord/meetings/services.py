@@ -176,6 +176,7 @@ def _invitees(
     """Normalise attendees (users, or dicts with user/department/role); add the host and co."""
     out: dict[int, _Invitee] = {}
     for raw in attendees or []:
+        user: Any
         if isinstance(raw, dict):
             user, department, role = raw.get("user"), raw.get("department"), raw.get("role", "")
         else:

@@ -25,7 +25,7 @@ from concord.knowledge.naming import content_disposition, document_name
 from concord.lib.errors import DomainError
 
 from . import access, exports, forms, ics, recurrence, selectors, services
-from .models import ActionItem, AgendaItem, Decision, Kind, Material, Meeting, Status
+from .models import ActionItem, AgendaItem, Decision, Kind, Material, Meeting, Series, Status
 
 
 def _found(call: Any, *args: Any) -> Any:
@@ -87,7 +87,7 @@ def meeting_list(request: HttpRequest, ref: str) -> HttpResponse:
             "page": page,
             "can_schedule": can_schedule,
             "now": timezone.now(),
-            "series": list(collab.meeting_series.filter(until__isnull=True)),
+            "series": list(Series.objects.filter(collaboration=collab, until__isnull=True)),
         },
     )
 
