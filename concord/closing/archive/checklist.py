@@ -65,6 +65,13 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "coordination": ("request", "minutes", "feedback"),
 }
 
+#: Types whose presence only the system of record can show: the acceptance
+#: app builds these forms only once every deliverable passed (acceptance)
+#: or the latest verification concluded "resolved", so the checklist carries
+#: its gate. An upload of these types (a signed paper copy) is kept and
+#: bundled, but does not make the item present; the PMO can still waive it.
+GENERATED_ONLY = frozenset({"acceptance", "verification"})
+
 #: Types that only make sense for some kinds (others list them nowhere).
 ONLY_FOR: dict[str, tuple[str, ...]] = {"verification": ("problem",)}
 

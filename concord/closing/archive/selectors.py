@@ -36,6 +36,8 @@ class Item:
 
     @property
     def present(self) -> bool:
+        if self.doc_type in checklist.GENERATED_ONLY:
+            return bool(self.generated)
         return bool(self.generated or self.uploads)
 
     @property

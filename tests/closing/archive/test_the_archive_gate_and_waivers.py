@@ -137,3 +137,15 @@ def test_an_established_collaboration_without_an_effective_plan_cannot_close(org
     with pytest.raises(DomainError) as exc:
         services.collaboration_close(actor=org.alice, collaboration=collab)
     assert exc.value.code == "conflict"
+
+
+def test_an_uploaded_acceptance_record_does_not_replace_the_acceptance_itself(org, proj, forms):
+    for doc_type in PROJECT_REQUIRED:
+        if doc_type != "acceptance":
+            forms.add(f"test.{doc_type}", doc_type)
+    forms.add("test.acceptance", "acceptance", content=False)  # not every deliverable passed
+    upload(org.alice, proj.collab, "acceptance", name="签字版.pdf")
+    with pytest.raises(DomainError, match="成果验收确认表"):
+        services.collaboration_close(actor=org.alice, collaboration=proj.collab)
+    forms.add("test.acceptance", "acceptance")  # every deliverable passed
+    services.collaboration_close(actor=org.alice, collaboration=proj.collab)
