@@ -19,7 +19,7 @@ from .models import ActionItem, AgendaItem, Attendee, Decision, Kind, Meeting, S
 def meetings_of(collab: Collaboration) -> QuerySet[Meeting]:
     return (
         Meeting.objects.filter(collaboration=collab)
-        .select_related("host__person", "note_taker__person")
+        .select_related("collaboration", "host__person", "note_taker__person")
         .order_by("-starts_at", "-id")
     )
 
@@ -141,7 +141,9 @@ def room(meeting: Meeting) -> dict[str, Any]:
     agenda = list(AgendaItem.objects.filter(meeting=meeting).select_related("presenter__person"))
     decisions = list(Decision.objects.filter(meeting=meeting))
     actions = list(
-        ActionItem.objects.filter(meeting=meeting).select_related("owner__person", "task")
+        ActionItem.objects.filter(meeting=meeting).select_related(
+            "owner__person", "task__collaboration"
+        )
     )
     attendees = list(
         Attendee.objects.filter(meeting=meeting).select_related("user__person", "department")
@@ -180,7 +182,9 @@ def carried_actions(meeting: Meeting) -> list[ActionItem]:
     prev = previous_meeting(meeting)
     if prev is None:
         return []
-    items = ActionItem.objects.filter(meeting=prev).select_related("owner__person", "task")
+    items = ActionItem.objects.filter(meeting=prev).select_related(
+        "owner__person", "task__collaboration"
+    )
     return [a for a in items if a.task is None or a.task.status in OPEN]
 
 
@@ -188,7 +192,7 @@ def decision_log(collab: Collaboration, q: str = "") -> QuerySet[Decision]:
     """The collaboration's decisions from published minutes, newest first; `q` filters text."""
     qs = (
         Decision.objects.filter(collaboration=collab, meeting__status=Status.PUBLISHED)
-        .select_related("meeting")
+        .select_related("meeting__collaboration")
         .order_by("-meeting__starts_at", "-id")
     )
     q = (q or "").strip()
