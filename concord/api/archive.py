@@ -319,14 +319,22 @@ def bundle_file(request: HttpRequest, ref: str, bundle_id: int) -> FileResponse:
     return response
 
 
-@router.post(BASE + "/close", response=dict[str, Any], summary="Close the collaboration")
+class CloseOut(Schema):
+    state: str = Field(..., examples=["closed"])
+    bundle: BundleOut = Field(..., description="The final archive bundle, queued.")
+
+
+@router.post(BASE + "/close", response=CloseOut, summary="Close the collaboration")
 def close(request: HttpRequest, ref: str, payload: CloseIn) -> Any:
     """Close (结项): 409 naming the missing documents while the archive gate is not met.
 
-    The final archive bundle is queued at once; `bundle` is its id.
+    Open tasks and issues do not block closing (see `open_tasks`/`open_issues`
+    of the archive). The final archive bundle is queued at once.
     """
     collab = services.collaboration_close(
         actor=_user(request), collaboration=_get(request, ref), note=payload.note
     )
     latest = selectors.latest_bundle(collab)
-    return {"state": collab.state, "bundle": latest.pk if latest else None}
+    if latest is None:  # closing queues it in the same transaction: never
+        raise not_found()
+    return CloseOut(state=collab.state, bundle=BundleOut.from_bundle(latest))

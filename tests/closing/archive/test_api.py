@@ -66,7 +66,7 @@ def test_the_whole_flow_over_the_api(org, proj, forms, api):
     closed = api("alice", "post", f"/collaborations/{ref}/close", json={"note": "结项"})
     assert closed.status_code == 200, closed.content
     assert closed.json()["state"] == "closed"
-    bundle_id = closed.json()["bundle"]
+    bundle_id = closed.json()["bundle"]["id"]
 
     progress = api("alice", "get", f"/collaborations/{ref}/archive/bundles/{bundle_id}").json()
     assert progress["state"] == "queued"

@@ -138,3 +138,11 @@ def test_the_checklist_downloads_as_a_standard_form(org, proj, monkeypatch):
     )
     assert "会议纪要" in text
     assert "缺失" in text
+
+
+def test_the_close_form_warns_about_open_tasks(org, proj, forms):
+    from tests.tasks.helpers import task
+
+    task(org, proj)
+    page = _client(org.alice).get(_url(proj)).content.decode()
+    assert 'data-testid="open-work"' in page
