@@ -1,17 +1,14 @@
 """The change notice as a formal document (.docx), named 「名称-日期-类型」."""
 
-from io import BytesIO
 from typing import Any
 
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import get_language
-from docx import Document
-from docx.shared import Pt
 
 from concord.collaborations.exports import DOCX
 from concord.collaborations.models import Collaboration
-from concord.knowledge.forms import Block, Field, FormDoc, Table, day_text, name_of, t
+from concord.knowledge.forms import Block, Field, FormDoc, Table, day_text, name_of, render, t
 from concord.knowledge.naming import content_disposition, document_name
 
 from .models import (
@@ -96,30 +93,44 @@ def _rows(notice: ChangeNotice, acks: list[Any]) -> list[tuple[str, str]]:
     ]
 
 
+def _ack_table(acks: list[Any]) -> Table:
+    return Table(
+        columns=[
+            t("确认人", "Acknowledged by"),
+            t("部门", "Department"),
+            t("确认时间", "Acknowledged at"),
+            t("意见", "Comment"),
+        ],
+        rows=[
+            [
+                _person(a.user),
+                getattr(getattr(getattr(a.user, "person", None), "department", None), "name", "")
+                or "",
+                day_text(a.acknowledged_at) or "—",
+                a.comment,
+            ]
+            for a in acks
+        ],
+        title=label("acks"),
+        widths=[2, 2, 2, 4],
+    )
+
+
+def notice_form(notice: ChangeNotice, acks: list[Any]) -> FormDoc:
+    """One notice as a standard form (docx or PDF), named like `filename(notice)`."""
+    day = timezone.localtime(notice.issued_at).date() if notice.issued_at else timezone.localdate()
+    return FormDoc(
+        title=f"{label('doc_type')} {notice.number}",
+        doc_type=f"{label('doc_type')}-{notice.number}",
+        name=notice.collaboration.name,
+        day=day,
+        fields=[Field(k, v or "") for k, v in _rows(notice, acks)],
+        blocks=[Block(tables=[_ack_table(acks)])] if acks else [],
+    )
+
+
 def notice_docx(notice: ChangeNotice, acks: list[Any]) -> bytes:
-    document = Document()
-    document.add_heading(f"{label('doc_type')} {notice.number}", level=1)
-    rows = _rows(notice, acks)
-    table = document.add_table(rows=len(rows), cols=2)
-    table.style = "Table Grid"
-    for (key, value), row in zip(rows, table.rows, strict=True):
-        row.cells[0].text = key
-        row.cells[1].text = value or ""
-        for paragraph in row.cells[0].paragraphs:
-            for run in paragraph.runs:
-                run.bold = True
-                run.font.size = Pt(10.5)
-    if acks:
-        table = document.add_table(rows=1 + len(acks), cols=2)
-        table.style = "Table Grid"
-        table.rows[0].cells[0].text = label("acks")
-        for ack, row in zip(acks, table.rows[1:], strict=True):
-            row.cells[0].text = _person(ack.user)
-            when = timezone.localtime(ack.acknowledged_at) if ack.acknowledged_at else None
-            row.cells[1].text = when.strftime("%Y-%m-%d %H:%M") if when else "—"
-    buffer = BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    return render(notice_form(notice, acks), "docx")
 
 
 def docx_response(notice: ChangeNotice, acks: list[Any]) -> HttpResponse:
@@ -152,34 +163,7 @@ def notices_form(collab: Collaboration, user: Any = None) -> FormDoc | None:
             Block(
                 heading=f"{label('doc_type')} {notice.number} {notice.title}",
                 fields=[Field(k, v or "") for k, v in _rows(notice, mine)[1:]],
-                tables=[
-                    Table(
-                        columns=[
-                            t("确认人", "Acknowledged by"),
-                            t("部门", "Department"),
-                            t("确认时间", "Acknowledged at"),
-                            t("意见", "Comment"),
-                        ],
-                        rows=[
-                            [
-                                _person(a.user),
-                                getattr(
-                                    getattr(getattr(a.user, "person", None), "department", None),
-                                    "name",
-                                    "",
-                                )
-                                or "",
-                                day_text(a.acknowledged_at) or "—",
-                                a.comment,
-                            ]
-                            for a in mine
-                        ],
-                        title=label("acks"),
-                        widths=[2, 2, 2, 4],
-                    )
-                ]
-                if mine
-                else [],
+                tables=[_ack_table(mine)] if mine else [],
             )
         )
     last = notices[-1].issued_at
