@@ -1,10 +1,11 @@
 """The full-text side of the search index, per database.
 
-SQLite: an external-content FTS5 table over the segmented columns, kept in
-step by triggers, so a write to `SearchEntry` updates the index in the
-same transaction. Django rebuilds a SQLite table when a migration alters
-it, which drops its triggers: `concord reindex` (and a later migration
-that alters the table) calls `install()` again, which is idempotent.
+SQLite: an external-content FTS5 table over the segmented columns (and
+scope tokens, see below), kept in step by triggers, so a write to
+`SearchEntry` updates the index in the same transaction. Django rebuilds
+a SQLite table when a migration alters it, which drops its triggers:
+`concord reindex` (and a later migration that alters the table) calls
+`install()` again, which is idempotent.
 
 PostgreSQL: a stored generated `tsvector` column (title weighted A, text
 B) under the 'simple' configuration — the words are already cut by jieba,
@@ -17,25 +18,39 @@ TABLE = "knowledge_searchentry"
 FTS = "knowledge_searchentry_fts"
 VECTOR = "search_vector"
 
+VIEW = "knowledge_searchentry_ftsource"
+
+# The FTS5 table reads a view: the two segmented columns plus `scope`,
+# tokens naming the entry's collaboration ("c12", "c0" for none) and kind
+# ("kminutes"), so visibility and filters are FTS5 terms too and a query
+# never has to visit the wide entry rows to filter.
+_SCOPE = "'c' || coalesce({row}.collaboration_id, 0) || ' k' || {row}.kind"
+
 _SQLITE = [
+    f"""CREATE VIEW IF NOT EXISTS {VIEW} AS
+        SELECT e.id AS id, e.segmented_title AS segmented_title,
+               e.segmented_body AS segmented_body, {_SCOPE.format(row="e")} AS scope
+        FROM {TABLE} e""",
     f"""CREATE VIRTUAL TABLE IF NOT EXISTS {FTS} USING fts5(
-        segmented_title, segmented_body,
-        content='{TABLE}', content_rowid='id',
+        segmented_title, segmented_body, scope,
+        content='{VIEW}', content_rowid='id',
         tokenize='unicode61 remove_diacritics 2')""",
     f"""CREATE TRIGGER IF NOT EXISTS {TABLE}_fts_ai AFTER INSERT ON {TABLE} BEGIN
-        INSERT INTO {FTS}(rowid, segmented_title, segmented_body)
-        VALUES (new.id, new.segmented_title, new.segmented_body);
+        INSERT INTO {FTS}(rowid, segmented_title, segmented_body, scope)
+        VALUES (new.id, new.segmented_title, new.segmented_body, {_SCOPE.format(row="new")});
     END""",
     f"""CREATE TRIGGER IF NOT EXISTS {TABLE}_fts_ad AFTER DELETE ON {TABLE} BEGIN
-        INSERT INTO {FTS}({FTS}, rowid, segmented_title, segmented_body)
-        VALUES ('delete', old.id, old.segmented_title, old.segmented_body);
+        INSERT INTO {FTS}({FTS}, rowid, segmented_title, segmented_body, scope)
+        VALUES ('delete', old.id, old.segmented_title, old.segmented_body,
+                {_SCOPE.format(row="old")});
     END""",
     f"""CREATE TRIGGER IF NOT EXISTS {TABLE}_fts_au
-    AFTER UPDATE OF segmented_title, segmented_body ON {TABLE} BEGIN
-        INSERT INTO {FTS}({FTS}, rowid, segmented_title, segmented_body)
-        VALUES ('delete', old.id, old.segmented_title, old.segmented_body);
-        INSERT INTO {FTS}(rowid, segmented_title, segmented_body)
-        VALUES (new.id, new.segmented_title, new.segmented_body);
+    AFTER UPDATE OF segmented_title, segmented_body, collaboration_id, kind ON {TABLE} BEGIN
+        INSERT INTO {FTS}({FTS}, rowid, segmented_title, segmented_body, scope)
+        VALUES ('delete', old.id, old.segmented_title, old.segmented_body,
+                {_SCOPE.format(row="old")});
+        INSERT INTO {FTS}(rowid, segmented_title, segmented_body, scope)
+        VALUES (new.id, new.segmented_title, new.segmented_body, {_SCOPE.format(row="new")});
     END""",
 ]
 
@@ -44,6 +59,7 @@ _SQLITE_DROP = [
     f"DROP TRIGGER IF EXISTS {TABLE}_fts_ad",
     f"DROP TRIGGER IF EXISTS {TABLE}_fts_ai",
     f"DROP TABLE IF EXISTS {FTS}",
+    f"DROP VIEW IF EXISTS {VIEW}",
 ]
 
 _POSTGRES = [

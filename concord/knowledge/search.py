@@ -6,9 +6,13 @@ inside it. Terms are rebuilt from word characters only, so no input can
 reach the FTS5 / tsquery syntax. Visibility is a condition inside the
 ranked query (entries of collaborations the reader may see, plus entries
 with no collaboration), so the LIMIT applies to what the reader may see.
+Words matching more than WINDOW visible entries rank the newest WINDOW.
 
 SQLite ranks with FTS5's bm25 (title ten times the weight of the text);
-PostgreSQL with ts_rank_cd over the weighted vector. Snippets are cut from
+PostgreSQL with ts_rank_cd over the weighted vector (A title, B text).
+On SQLite visibility and the filters are FTS5 terms on the `scope` column
+(see fts.py), so the ranked query never reads the wide entry rows; on
+PostgreSQL they are plain column conditions. Snippets are cut from
 the original text, escaped, with the matched words in <mark>.
 """
 
@@ -20,6 +24,7 @@ from django.db import connection
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from concord.collaborations.models import Collaboration
 from concord.collaborations.selectors import visible_to
 
 from . import fts, segment
@@ -27,6 +32,12 @@ from .models import SearchEntry
 
 SNIPPET_CHARS = 160
 MAX_LIMIT = 100
+TITLE_WEIGHT = 10.0
+# A word found in more than this many entries (that the reader may see) is
+# ranked among its newest WINDOW entries only: ranking 50,000 matches of
+# 项目 costs hundreds of milliseconds and orders them by little more than
+# length. Rarer words and word combinations are ranked over every match.
+WINDOW = 5000
 
 
 @dataclass
@@ -68,7 +79,72 @@ def _tsquery(terms: list[list[str]]) -> str:
     return " & ".join(parts)
 
 
+def _scope_expr(user: Any, kind: str, collaboration_id: int | None) -> str:
+    """FTS5 terms on the `scope` column: what the reader may see, the filters.
+
+    Names the visible collaborations, or excludes the hidden ones, whichever
+    list is shorter (a PMO sees nearly everything, a member a few).
+    """
+    visible = set(visible_to(user).values_list("pk", flat=True))
+    hidden = list(Collaboration.objects.exclude(pk__in=visible).values_list("pk", flat=True))
+    expr = ""
+    if hidden and len(visible) + 1 <= len(hidden):
+        ids = ['"c0"', *(f'"c{pk}"' for pk in sorted(visible))]
+        expr = " AND scope : (" + " OR ".join(ids) + ")"
+    elif hidden:
+        expr = " NOT scope : (" + " OR ".join(f'"c{pk}"' for pk in sorted(hidden)) + ")"
+    if kind:
+        expr = f' AND scope : "k{kind}"' + expr
+    if collaboration_id is not None:
+        expr = f' AND scope : "c{int(collaboration_id)}"' + expr
+    return expr
+
+
 def _ranked_ids(
+    terms: list[list[str]],
+    *,
+    user: Any,
+    kind: str,
+    collaboration_id: int | None,
+    limit: int,
+    offset: int,
+) -> list[tuple[int, float]]:
+    if connection.vendor == "postgresql":
+        return _ranked_ids_postgres(
+            terms,
+            user=user,
+            kind=kind,
+            collaboration_id=collaboration_id,
+            limit=limit,
+            offset=offset,
+        )
+    match = (
+        "{segmented_title segmented_body} : ("
+        + _fts5_query(terms)
+        + ")"
+        + _scope_expr(user, kind, collaboration_id)
+    )
+    with connection.cursor() as cursor:
+        # The rowid of the WINDOW-th newest match: very common words rank
+        # only the newest WINDOW matches (bm25 says little about them anyway).
+        cursor.execute(
+            f"SELECT rowid FROM {fts.FTS} WHERE {fts.FTS} MATCH %s"
+            " ORDER BY rowid DESC LIMIT 1 OFFSET %s",
+            [match, WINDOW - 1],
+        )
+        row = cursor.fetchone()
+        floor = int(row[0]) if row else 0
+        cursor.execute(
+            f"SELECT rowid, -bm25({fts.FTS}, {TITLE_WEIGHT}, 1.0, 0.0) AS score"
+            f" FROM {fts.FTS} WHERE {fts.FTS} MATCH %s AND rowid >= %s"
+            f" ORDER BY bm25({fts.FTS}, {TITLE_WEIGHT}, 1.0, 0.0), rowid DESC"
+            " LIMIT %s OFFSET %s",
+            [match, floor, limit, offset],
+        )
+        return [(int(pk), float(score)) for pk, score in cursor.fetchall()]
+
+
+def _ranked_ids_postgres(
     terms: list[list[str]],
     *,
     user: Any,
@@ -79,29 +155,23 @@ def _ranked_ids(
 ) -> list[tuple[int, float]]:
     vis_sql, vis_params = visible_to(user).values("pk").query.sql_with_params()
     where = [f"(e.collaboration_id IS NULL OR e.collaboration_id IN ({vis_sql}))"]
-    params: list[Any] = list(vis_params)
+    params: list[Any] = [_tsquery(terms), *vis_params]
     if kind:
         where.append("e.kind = %s")
         params.append(kind)
     if collaboration_id is not None:
         where.append("e.collaboration_id = %s")
         params.append(collaboration_id)
-    if connection.vendor == "postgresql":
-        sql = (
-            "SELECT e.id, ts_rank_cd(e.{vec}, q, 32) AS score"
-            " FROM {table} e, to_tsquery('simple', %s) q"
-            " WHERE e.{vec} @@ q AND {where}"
-            ' ORDER BY score DESC, e."when" DESC, e.id DESC LIMIT %s OFFSET %s'
-        ).format(vec=fts.VECTOR, table=fts.TABLE, where=" AND ".join(where))
-        params = [_tsquery(terms), *params, limit, offset]
-    else:
-        sql = (
-            "SELECT e.id, -bm25({fts}, 10.0, 1.0) AS score"
-            " FROM {fts} JOIN {table} e ON e.id = {fts}.rowid"
-            " WHERE {fts} MATCH %s AND {where}"
-            ' ORDER BY bm25({fts}, 10.0, 1.0), e."when" DESC, e.id DESC LIMIT %s OFFSET %s'
-        ).format(fts=fts.FTS, table=fts.TABLE, where=" AND ".join(where))
-        params = [_fts5_query(terms), *params, limit, offset]
+    v, t = fts.VECTOR, fts.TABLE
+    sql = (
+        f"WITH q AS (SELECT to_tsquery('simple', %s) AS q),"
+        f" m AS (SELECT e.id FROM {t} e, q WHERE e.{v} @@ q.q AND {' AND '.join(where)}"
+        f"  ORDER BY e.id DESC LIMIT %s)"
+        f" SELECT e.id, ts_rank_cd('{{0.1, 0.2, 0.4, 1.0}}', e.{v}, q.q, 32) AS score"
+        f" FROM {t} e JOIN m ON m.id = e.id, q"
+        f" ORDER BY score DESC, e.id DESC LIMIT %s OFFSET %s"
+    )
+    params += [WINDOW, limit, offset]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return [(int(pk), float(score)) for pk, score in cursor.fetchall()]

@@ -22,6 +22,25 @@ def test_outsiders_do_not_find_a_confidential_collaborations_content(org):
     assert hidden.pk not in {e.pk for e in recent(org.oscar)}
 
 
+def test_a_reader_who_sees_most_collaborations_misses_only_the_hidden_one(org):
+    secret = established(org, name="并购评估", confidential=True)
+    shown = [put(established(org, name=f"推广{i}"), f"推广预算{i}", "预算") for i in range(3)]
+    hidden = put(secret, "并购预算", "预算")
+    found = {h.entry.pk for h in search(org.rita, "预算").hits}  # head of 研发部, taking part
+    assert found == {e.pk for e in shown}
+    assert hidden.pk not in found
+
+
+def test_very_common_words_rank_within_the_newest_matches(org, monkeypatch):
+    from concord.knowledge import search as engine
+
+    monkeypatch.setattr(engine, "WINDOW", 2)
+    collab = established(org)
+    entries = [put(collab, f"预算{i}", "预算") for i in range(4)]
+    found = [h.entry.pk for h in search(org.alice, "预算").hits]
+    assert sorted(found) == sorted(e.pk for e in entries[-2:])
+
+
 def test_the_limit_applies_to_what_the_reader_may_see(org):
     secret = established(org, name="并购评估", confidential=True)
     for i in range(5):
