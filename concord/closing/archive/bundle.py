@@ -5,7 +5,8 @@ progress (done/total) is committed and the page can show it:
 
 1. plan: list every present document — each generated form in each of its
    formats, each current uploaded file — in the checklist's order;
-2. render a few files per step and keep them as parts under MEDIA;
+2. render a few files per step (at most STEP, for about STEP_SECONDS) and
+   keep them as parts under MEDIA;
 3. assemble: one .zip with every part, `index.html` and `index.csv`
    (number, type, file name, source, date; then the waived items with
    their reasons), named 「名称-日期-归档资料包」.zip.
@@ -20,6 +21,7 @@ import csv
 import io
 import logging
 import tempfile
+import time
 import zipfile
 from datetime import datetime
 from typing import Any
@@ -45,8 +47,11 @@ from .models import ArchiveBundle, BundleState, Document
 logger = logging.getLogger(__name__)
 
 BUILD_TIMER = "archive.build"
-#: Files rendered per step.
-STEP = 4
+#: Files rendered per step at most, and the time after which a step stops
+#: early (at least one file each): a step runs inside the sweep's
+#: transaction, which on SQLite holds the database's write lock.
+STEP = 8
+STEP_SECONDS = 1.0
 
 
 def _parts_dir(bundle: ArchiveBundle) -> str:
@@ -154,7 +159,10 @@ def _render_entry(bundle: ArchiveBundle, entry: dict[str, Any], number: int) -> 
 
 def _render_some(bundle: ArchiveBundle) -> None:
     files = bundle.manifest["files"]
+    started = time.monotonic()
     for number in range(bundle.done, min(bundle.done + STEP, bundle.total)):
+        if number > bundle.done and time.monotonic() - started > STEP_SECONDS:
+            break
         entry = files[number]
         try:
             with transaction.atomic():
