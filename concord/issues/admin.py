@@ -23,14 +23,14 @@ class PeriodInline(_ReadOnly, admin.TabularInline[IssueLevelPeriod, Issue]):
     model = IssueLevelPeriod
     extra = 0
     fields = ["level", "handler", "started_at", "due_at", "ended_at", "outcome", "reason"]
-    readonly_fields = fields
+    readonly_fields = ["level", "handler", "started_at", "due_at", "ended_at", "outcome", "reason"]
 
 
 class UpdateInline(_ReadOnly, admin.TabularInline[IssueUpdate, Issue]):
     model = IssueUpdate
     extra = 0
     fields = ["created_at", "author", "status", "body"]
-    readonly_fields = fields
+    readonly_fields = ["created_at", "author", "status", "body"]
 
 
 @admin.register(Issue)

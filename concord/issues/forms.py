@@ -129,24 +129,25 @@ class CloseForm(forms.Form):
         _bootstrap(self)
 
 
+class PeopleChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        person = getattr(obj, "person", None)
+        return person.name if person is not None else str(obj.get_username())
+
+
 class MeetingForm(forms.Form):
     starts_at = forms.DateTimeField(label=_("Starts at"), widget=_DATETIME)
     duration_minutes = forms.IntegerField(
         label=_("Length (minutes)"), min_value=5, max_value=480, initial=60
     )
     place = forms.CharField(label=_("Place"), required=False, max_length=200)
-    attendees = forms.ModelMultipleChoiceField(
-        label=_("Participants"), queryset=Department.objects.none()
-    )
+    attendees = PeopleChoiceField(label=_("Participants"), queryset=Department.objects.none())
 
     def __init__(self, *args: Any, people: Any = None, **kw: Any) -> None:
         super().__init__(*args, **kw)
         field = self.fields["attendees"]
         assert isinstance(field, forms.ModelMultipleChoiceField)
         field.queryset = people
-        field.label_from_instance = lambda u: (
-            getattr(getattr(u, "person", None), "name", "") or (u.get_username())
-        )
         _bootstrap(self)
 
 
