@@ -1,5 +1,10 @@
-"""Meeting thresholds, each overridable in settings (`CONCORD_MEETING_*`)."""
+"""Meeting thresholds (`CONCORD_MEETING_*`): a setting, else the environment, else the default.
 
+The environment gives whole numbers, and for `CONCORD_MEETING_MAX_MINUTES`
+`kind=minutes` pairs separated by commas (`coordination=90,weekly=60`).
+"""
+
+import os
 from typing import Any
 
 from django.conf import settings
@@ -24,8 +29,22 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
+def _parse(name: str, text: str) -> Any:
+    default = DEFAULTS[name]
+    try:
+        if isinstance(default, dict):
+            pairs = (part.split("=", 1) for part in text.split(",") if "=" in part)
+            return {k.strip(): int(v) for k, v in pairs}
+        return int(text)
+    except ValueError:
+        return default
+
+
 def get(name: str) -> Any:
-    return getattr(settings, name, DEFAULTS[name])
+    if hasattr(settings, name):
+        return getattr(settings, name)
+    text = os.environ.get(name, "").strip()
+    return _parse(name, text) if text else DEFAULTS[name]
 
 
 def max_minutes(kind: str) -> int | None:
