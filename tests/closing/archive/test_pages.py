@@ -98,6 +98,14 @@ def test_closing_from_the_page_shows_what_is_missing_then_closes(org, proj, form
     assert f'hx-get="{_url(proj, f"bundles/{bundle.pk}/")}"' in page
     assert 'hx-trigger="every 2s"' in page
     assert 'data-testid="close-form"' not in page
+    # Every page of a closed collaboration still opens.
+    ref = proj.collab.number
+    for url in (
+        proj.collab.get_absolute_url(),
+        f"/collaborations/{ref}/board/",
+        "/collaborations/",
+    ):
+        assert client.get(url).status_code == 200, url
 
 
 def test_the_progress_partial_stops_polling_and_offers_the_download_when_ready(org, proj, forms):
