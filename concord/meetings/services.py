@@ -86,18 +86,19 @@ def name_of(user: User) -> str:
 
 
 def default_agenda() -> list[dict[str, Any]]:
-    """The guides' agenda order, with time boxes (minutes)."""
+    """The guides' agenda order, with time boxes (minutes), worded as the guides word it.
+
+    The items are the guides' own terms, so they are (Chinese, English)
+    pairs chosen by the active language like a standard form's wording.
+    """
+    from concord.knowledge.forms import t
+
     return [
-        # Translators: 背景介绍
-        {"title": _("Background"), "minutes": 10},
-        # Translators: 需求阐述
-        {"title": _("Requirements"), "minutes": 15},
-        # Translators: 议题讨论
-        {"title": _("Discussion of the issues"), "minutes": 30},
-        # Translators: 共识确认
-        {"title": _("Confirming the consensus"), "minutes": 10},
-        # Translators: 待办明确
-        {"title": _("Agreeing the action items"), "minutes": 10},
+        {"title": t("背景介绍", "Background"), "minutes": 10},
+        {"title": t("需求阐述", "Requirements"), "minutes": 15},
+        {"title": t("议题讨论", "Discussion of the issues"), "minutes": 30},
+        {"title": t("共识确认", "Confirming the consensus"), "minutes": 10},
+        {"title": t("待办明确", "Agreeing the action items"), "minutes": 10},
     ]
 
 
