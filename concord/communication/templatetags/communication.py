@@ -15,5 +15,5 @@ register = template.Library()
 @register.simple_tag
 def comm_summary(collab: Collaboration) -> dict[str, Any]:
     """Return whether to show the section and the plan's view (constant queries)."""
-    established = collab.state in ACTIVE or collab.state == State.TERMINATED
+    established = collab.state in ACTIVE or collab.state in {State.TERMINATED, State.CLOSED}
     return {"show": established, "view": plan_view(collab) if established else None}
