@@ -31,6 +31,7 @@ from django.utils.translation import gettext as _
 
 from concord.activity.services import event_record
 from concord.collaborations.models import Collaboration
+from concord.knowledge.forms import t
 from concord.lib import workcal
 from concord.lib.errors import DomainError
 from concord.notifications.services import notify
@@ -91,8 +92,6 @@ def default_agenda() -> list[dict[str, Any]]:
     The items are the guides' own terms, so they are (Chinese, English)
     pairs chosen by the active language like a standard form's wording.
     """
-    from concord.knowledge.forms import t
-
     return [
         {"title": t("背景介绍", "Background"), "minutes": 10},
         {"title": t("需求阐述", "Requirements"), "minutes": 15},
@@ -187,12 +186,9 @@ def _invitees(
             continue
         out[user.pk] = _Invitee(user, department or _department_of(user), str(role or "")[:100])
     for user, role in (
-        # Translators: 主持人
-        (host, _("Host")),
-        # Translators: 记录人
-        (note_taker, _("Note-taker")),
-        # Translators: 决策人
-        (decision_maker, _("Decision maker")),
+        (host, t("主持人", "Host")),
+        (note_taker, t("记录人", "Note-taker")),
+        (decision_maker, t("决策人", "Decision maker")),
     ):
         if user is None:
             continue
