@@ -52,11 +52,7 @@ def issue_list(user: User, filters: Filters) -> QuerySet[Issue]:
         qs = qs.filter(Q(owner=user) | Q(handler=user) | Q(raised_by=user))
     if filters.q:
         qs = qs.filter(Q(title__icontains=filters.q) | Q(number__iexact=filters.q))
-    return (
-        qs.distinct().order_by("status", "due_at", "id")
-        if filters.department
-        else qs.order_by("-created_at", "-id")
-    )
+    return qs.order_by("-created_at", "-id")
 
 
 def periods_of(issue: Issue) -> list[IssueLevelPeriod]:

@@ -539,7 +539,8 @@ def issue_escalate_due(*, issue_id: int, level: int, version: int) -> Issue | No
                 return None
             locked.pmo_flagged_at = timezone.now()
             locked.save(update_fields=["pmo_flagged_at", "updated_at"])
-            _end_period(locked, locked.pmo_flagged_at, Outcome.MISSED)
+            # The stint goes on (the sponsor still decides); its deadline is missed.
+            locked.periods.filter(ended_at__isnull=True).update(outcome=Outcome.MISSED)
             event = _record(locked, "issue.flagged", None, before)
             pmo = [
                 p.user

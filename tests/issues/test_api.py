@@ -58,6 +58,16 @@ def test_raise_act_and_list(org: Org, proj: Project, call: Any, at: Any) -> None
         r = call("leo", "get", "/issues?level=2&mine=true")
         assert [i["number"] for i in r.json()] == ["WT-01"]
         assert call("leo", "get", "/issues?level=1").json() == []
+        r = call(
+            "leo",
+            "post",
+            f"{base}/WT-01/meeting",
+            json={"starts_at": "2026-07-02T10:00:00+08:00", "duration_minutes": 30},
+        )
+        assert r.status_code == 201, r.content
+        assert r.json()["url"].endswith(f"/meetings/{r.json()['id']}/")
+        r = call("leo", "get", f"{base}?department_id={org.rnd.pk}&status=escalated")
+        assert [i["number"] for i in r.json()] == ["WT-01"]
         r = call("leo", "post", f"{base}/WT-01/resolve", json={"resolution": "已扩容"})
         assert r.json()["status"] == "resolved"
         r = call("rob", "post", f"{base}/WT-01/close", json={})
