@@ -53,6 +53,11 @@ def test_leo_runs_a_meeting_and_its_action_item_lands_on_the_board(
 
     # Mark the page: an htmx swap keeps it, a reload would lose it.
     page.evaluate("window.__stayed = true")
+    first = page.locator('[data-testid="agenda-item"]').first
+    first.locator("textarea").fill("目标：九月上市")
+    first.locator("textarea").press("Tab")
+    first.locator('[data-testid="saved"]').wait_for()
+    assert m.agenda.first().key_points == "目标：九月上市"
     for i, text in enumerate(["预算由市场部承担", "九月一日启动推广"], start=1):
         page.fill('[data-testid="decision-form"] textarea', text)
         page.click('[data-testid="decision-add"]')
