@@ -17,3 +17,6 @@ class KnowledgeConfig(AppConfig):
         register_section(
             "knowledge.forms", "knowledge/partials/forms_section.html", column="side", order=90
         )
+        register_section(
+            "knowledge.search", "knowledge/partials/search_section.html", column="side", order=91
+        )
