@@ -21,6 +21,7 @@ from concord.knowledge.forms import download
 from concord.lib.errors import DomainError
 from concord.meetings import access, exports, ics, recurrence, selectors, services
 from concord.meetings.models import ActionItem, Decision, DecisionKind, Kind, Meeting
+from concord.orgs.models import Department
 
 router = Router()
 
@@ -369,6 +370,48 @@ def patch_meeting(request: HttpRequest, ref: str, pk: int, payload: MeetingPatch
 def cancel(request: HttpRequest, ref: str, pk: int, payload: CancelIn) -> Any:
     services.meeting_cancel(
         actor=_user(request), meeting=_meeting(request, ref, pk), reason=payload.reason
+    )
+    return _fresh(request, ref, pk)
+
+
+class InviteIn(Schema):
+    username: str = Field(..., examples=["rob"])
+    department_id: int | None = None
+    role: str = Field("", max_length=100)
+
+
+@router.post(
+    "/collaborations/{ref}/meetings/{pk}/attendees",
+    response={201: MeetingOut},
+    summary="Invite one more person",
+)
+def add_attendee(request: HttpRequest, ref: str, pk: int, payload: InviteIn) -> Any:
+    meeting = _meeting(request, ref, pk)
+    department = None
+    if payload.department_id is not None:
+        department = Department.objects.filter(pk=payload.department_id, is_active=True).first()
+        if department is None:
+            raise DomainError(_("Choose an active department."), field="department_id")
+    services.attendee_add(
+        actor=_user(request),
+        meeting=meeting,
+        user=_person(payload.username, "username"),
+        department=department,
+        role=payload.role,
+    )
+    return Status(201, _fresh(request, ref, pk))
+
+
+@router.delete(
+    "/collaborations/{ref}/meetings/{pk}/attendees/{username}",
+    response=MeetingOut,
+    summary="Take someone off the attendees",
+)
+def remove_attendee(request: HttpRequest, ref: str, pk: int, username: str) -> Any:
+    services.attendee_remove(
+        actor=_user(request),
+        meeting=_meeting(request, ref, pk),
+        user=_person(username, "username"),
     )
     return _fresh(request, ref, pk)
 

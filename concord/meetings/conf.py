@@ -24,6 +24,8 @@ DEFAULTS: dict[str, Any] = {
     "CONCORD_MEETING_CONFIRM_WORKING_DAYS": 1,
     # Occurrences of a recurring meeting are made this many weeks ahead.
     "CONCORD_MEETING_SERIES_HORIZON_WEEKS": 8,
+    # Kinds of meeting that should name a decision maker (决策人).
+    "CONCORD_MEETING_DECISION_MAKER_KINDS": "escalation,milestone_review",
     # Largest material file, in bytes.
     "CONCORD_MEETING_MAX_MATERIAL_BYTES": 20 * 1024 * 1024,
 }
@@ -32,6 +34,8 @@ DEFAULTS: dict[str, Any] = {
 def _parse(name: str, text: str) -> Any:
     default = DEFAULTS[name]
     try:
+        if isinstance(default, str):
+            return text
         if isinstance(default, dict):
             pairs = (part.split("=", 1) for part in text.split(",") if "=" in part)
             return {k.strip(): int(v) for k, v in pairs}
@@ -50,3 +54,10 @@ def get(name: str) -> Any:
 def max_minutes(kind: str) -> int | None:
     value = get("CONCORD_MEETING_MAX_MINUTES").get(kind)
     return int(value) if value else None
+
+
+def decision_maker_kinds() -> set[str]:
+    value = get("CONCORD_MEETING_DECISION_MAKER_KINDS")
+    if isinstance(value, str):
+        return {part.strip() for part in value.split(",") if part.strip()}
+    return set(value)

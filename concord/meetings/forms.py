@@ -6,7 +6,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from concord.collaborations.models import Collaboration
-from concord.tasks.forms import PersonChoiceField, people_of
+from concord.orgs.models import Department
+from concord.tasks.forms import PersonChoiceField, departments_of, people_of
 
 from .models import DecisionKind, Kind
 
@@ -94,6 +95,20 @@ class ActionForm(forms.Form):
     def __init__(self, *args: Any, collab: Collaboration, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = people_of(collab)  # type: ignore[attr-defined]
+        _bootstrap(self)
+
+
+class AttendeeForm(forms.Form):
+    user = PersonChoiceField(label=_("Person"), queryset=None)
+    department = forms.ModelChoiceField(
+        label=_("Speaks for"), queryset=Department.objects.none(), required=False
+    )
+    role = forms.CharField(label=_("Role"), max_length=100, required=False)
+
+    def __init__(self, *args: Any, collab: Collaboration, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = people_of(collab)  # type: ignore[attr-defined]
+        self.fields["department"].queryset = departments_of(collab)  # type: ignore[attr-defined]
         _bootstrap(self)
 
 

@@ -89,6 +89,11 @@ def warnings(meeting: Meeting, now: datetime | None = None) -> list[str]:
                 "kind": meeting.get_kind_display(),
             }
         )
+    if meeting.decision_maker_id is None and meeting.kind in conf.decision_maker_kinds():
+        out.append(
+            _("A %(kind)s should have a decision maker among its attendees.")
+            % {"kind": meeting.get_kind_display()}
+        )
     if meeting.status == Status.SCHEDULED:
         lead = int(conf.get("CONCORD_MEETING_MATERIALS_WORKING_DAYS"))
         deadline = working_days_before(meeting.starts_at, lead)

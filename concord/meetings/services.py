@@ -542,6 +542,74 @@ def agenda_set(*, actor: User, meeting: Meeting, items: list[dict[str, Any]]) ->
         return meeting
 
 
+def attendee_add(
+    *,
+    actor: User,
+    meeting: Meeting,
+    user: User,
+    department: Department | None = None,
+    role: str = "",
+) -> Attendee:
+    """Invite one more person (speaking for `department`, in `role`)."""
+    with transaction.atomic():
+        meeting = _lock(meeting)
+        _require_open(meeting)
+        _require_run(actor, meeting)
+        _check_user(user, "user")
+        if meeting.attendees.filter(user=user).exists():
+            raise DomainError(_("This person is already invited."), code="conflict", field="user")
+        row = Attendee.objects.create(
+            meeting=meeting,
+            user=user,
+            department=department or _department_of(user),
+            role=(role or "")[:100],
+        )
+        event = event_record(
+            actor=actor,
+            verb="meeting.attendee_added",
+            subject=meeting,
+            after={"user": user.pk, "department": row.department_id, "role": row.role},
+            scope=meeting.collaboration,
+        )
+        meeting.sequence += 1
+        meeting.save(update_fields=["sequence", "updated_at"])
+        notify(
+            recipients=[user],
+            kind=kinds.INVITED,
+            subject=meeting,
+            params=_params(meeting, actor),
+            url=_url(meeting),
+            actor=actor,
+            event=event,
+        )
+        return row
+
+
+def attendee_remove(*, actor: User, meeting: Meeting, user: User) -> None:
+    """Take someone off the list; the host, note-taker and decision maker stay."""
+    with transaction.atomic():
+        meeting = _lock(meeting)
+        _require_open(meeting)
+        _require_run(actor, meeting)
+        if user.pk in (meeting.host_id, meeting.note_taker_id, meeting.decision_maker_id):
+            raise DomainError(
+                _("The host, the note-taker and the decision maker attend."), code="conflict"
+            )
+        row = meeting.attendees.filter(user=user).first()
+        if row is None:
+            raise DomainError(_("Not found."), code="not_found")
+        row.delete()
+        meeting.sequence += 1
+        meeting.save(update_fields=["sequence", "updated_at"])
+        event_record(
+            actor=actor,
+            verb="meeting.attendee_removed",
+            subject=meeting,
+            before={"user": user.pk},
+            scope=meeting.collaboration,
+        )
+
+
 # -------------------------------------------------------------------- materials
 
 

@@ -10,6 +10,8 @@ register(
         "meeting.scheduled": _("scheduled the meeting"),
         "meeting.changed": _("changed the meeting"),
         "meeting.cancelled": _("cancelled the meeting"),
+        "meeting.attendee_added": _("invited someone to the meeting"),
+        "meeting.attendee_removed": _("took someone off the meeting's attendees"),
         "meeting.agenda_changed": _("changed the meeting's agenda"),
         "meeting.material_added": _("added a material to the meeting"),
         "meeting.material_removed": _("removed a material from the meeting"),

@@ -198,6 +198,7 @@ def _room_context(request: HttpRequest, meeting: Meeting) -> dict[str, Any]:
         "action_form": forms.ActionForm(collab=meeting.collaboration),
         "objection_form": forms.ObjectionForm(),
         "material_form": forms.MaterialForm(),
+        "attendee_form": forms.AttendeeForm(collab=meeting.collaboration),
         "people": list(forms.people_of(meeting.collaboration)),
         "started": meeting.starts_at <= timezone.now(),
         **room,
@@ -480,6 +481,35 @@ def meeting_cancel(request: HttpRequest, ref: str, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("The meeting was cancelled."))
     return _back(request, meeting)
+
+
+@login_required
+@require_POST
+def attendee_add(request: HttpRequest, ref: str, pk: int) -> HttpResponse:
+    meeting = _meeting(request, ref, pk)
+    form = forms.AttendeeForm(request.POST, collab=meeting.collaboration)
+    if not form.is_valid():
+        messages.error(request, _("Choose a person."))
+        return _back(request, meeting, "#attendees")
+    try:
+        services.attendee_add(actor=request.user, meeting=meeting, **form.cleaned_data)
+    except DomainError as exc:
+        messages.error(request, str(exc.message))
+    return _back(request, meeting, "#attendees")
+
+
+@login_required
+@require_POST
+def attendee_remove(request: HttpRequest, ref: str, pk: int, user: int) -> HttpResponse:
+    meeting = _meeting(request, ref, pk)
+    row = meeting.attendees.select_related("user").filter(user_id=user).first()
+    if row is None:
+        raise Http404
+    try:
+        services.attendee_remove(actor=request.user, meeting=meeting, user=row.user)
+    except DomainError as exc:
+        messages.error(request, str(exc.message))
+    return _back(request, meeting, "#attendees")
 
 
 # -------------------------------------------------------------- materials
