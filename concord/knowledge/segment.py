@@ -88,12 +88,25 @@ def segment(text: str) -> str:
     return " ".join(words(text))
 
 
+def _covers(inner: list[str], word: str) -> bool:
+    """True when the inner words together cover every character of `word`."""
+    covered = [False] * len(word)
+    for w in inner:
+        start = word.find(w)
+        while start >= 0:
+            covered[start : start + len(w)] = [True] * len(w)
+            start = word.find(w, start + 1)
+    return bool(inner) and all(covered)
+
+
 def query_terms(query: str) -> list[list[str]]:
     """Cut a query into terms, each with its alternatives.
 
     Every term must match. A term is a word in jieba's precise mode; a long
     one may also match as all of the shorter words inside it (in case the
-    document's context cut it differently). Returns, per term,
+    document's context cut it differently) when they cover all of it:
+    中华人民共和国 also matches 中华 华人 人民 共和 共和国 together, but
+    跨部门 does not fall back to 部门 alone. Returns, per term,
     `[word, *inner_words]`; never contains syntax characters.
     """
     tokenizer = _load()
@@ -105,11 +118,13 @@ def query_terms(query: str) -> list[list[str]]:
             if word in seen:
                 continue
             seen.add(word)
-            inner = [
-                w.lower()
-                for t in tokenizer.cut_for_search(word)
-                for w in _WORD.findall(t)
-                if w.lower() != word
-            ]
-            terms.append([word, *dict.fromkeys(inner)])
+            inner = list(
+                dict.fromkeys(
+                    w.lower()
+                    for t in tokenizer.cut_for_search(word)
+                    for w in _WORD.findall(t)
+                    if w.lower() != word
+                )
+            )
+            terms.append([word, *inner] if _covers(inner, word) else [word])
     return terms[:16]

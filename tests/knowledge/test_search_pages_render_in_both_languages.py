@@ -47,3 +47,12 @@ def test_a_hidden_collaboration_filter_is_not_found(org):
 def test_signing_in_is_required(org):
     response = Client().get("/search/?q=预算")
     assert response.status_code == 302
+
+
+def test_the_collaboration_page_offers_a_scoped_search(org):
+    collab = established(org)
+    client = Client()
+    client.force_login(org.alice)
+    page = client.get(collab.get_absolute_url()).content.decode()
+    assert 'data-testid="search-section"' in page
+    assert f'name="collaboration" value="{collab.ref}"' in page
