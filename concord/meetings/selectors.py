@@ -1,6 +1,6 @@
 """Reads of meetings: lists, warnings, the room page, the decision log."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
@@ -32,6 +32,47 @@ def my_meetings(user: Any) -> QuerySet[Meeting]:
         .select_related("collaboration", "host__person", "note_taker__person")
         .order_by("-starts_at", "-id")
         .distinct()
+    )
+
+
+def minutes_owed(user: Any) -> list[Meeting]:
+    """Meetings that have ended whose minutes `user` (the note-taker) has not published."""
+    now = timezone.now()
+    qs = (
+        Meeting.objects.filter(
+            collaboration__in=visible_to(user),
+            note_taker=user,
+            status=Status.SCHEDULED,
+            starts_at__lt=now,
+        )
+        .select_related("collaboration")
+        .order_by("starts_at", "id")
+    )
+    return [m for m in qs[:50] if m.ends_at <= now]
+
+
+def awaiting_my_confirmation(user: Any) -> list[Meeting]:
+    """Published minutes `user` has neither confirmed nor objected to, window still open."""
+    now = timezone.now()
+    return list(
+        Meeting.objects.filter(
+            collaboration__in=visible_to(user),
+            status=Status.PUBLISHED,
+            confirm_by__gt=now,
+            attendees__user=user,
+            attendees__confirmed_at__isnull=True,
+            attendees__objection="",
+        )
+        .select_related("collaboration")
+        .order_by("confirm_by", "id")[:50]
+    )
+
+
+def upcoming_for(user: Any) -> QuerySet[Meeting]:
+    return (
+        my_meetings(user)
+        .filter(starts_at__gte=timezone.now() - timedelta(days=1), status=Status.SCHEDULED)
+        .order_by("starts_at", "id")
     )
 
 

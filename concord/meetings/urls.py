@@ -9,6 +9,7 @@ one = f"{collab}meetings/<int:pk>/"
 
 urlpatterns = [
     path("meetings/", views.my_meetings, name="mine"),
+    path("meetings/calendar.ics", views.my_calendar, name="my_calendar"),
     path(f"{collab}meetings/", views.meeting_list, name="list"),
     path(f"{collab}meetings/new/", views.meeting_new, name="new"),
     path(f"{collab}meetings/from-plan/", views.series_from_plan, name="from_plan"),

@@ -67,7 +67,27 @@ def _is_htmx(request: HttpRequest) -> bool:
 @require_GET
 def my_meetings(request: HttpRequest) -> HttpResponse:
     page = Paginator(selectors.my_meetings(request.user), 50).get_page(request.GET.get("page"))
-    return render(request, "meetings/my_meetings.html", {"page": page, "now": timezone.now()})
+    return render(
+        request,
+        "meetings/my_meetings.html",
+        {
+            "page": page,
+            "now": timezone.now(),
+            "owed": selectors.minutes_owed(request.user),
+            "to_confirm": selectors.awaiting_my_confirmation(request.user),
+        },
+    )
+
+
+@login_required
+@require_GET
+def my_calendar(request: HttpRequest) -> HttpResponse:
+    """The caller's upcoming meetings as one .ics file."""
+    meetings = list(selectors.upcoming_for(request.user)[:200])
+    body = ics.calendar_of(meetings, lambda m: request.build_absolute_uri(m.get_absolute_url()))
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = content_disposition("meetings.ics")
+    return response
 
 
 @login_required
