@@ -56,6 +56,7 @@ User = Any
 REMIND_TIMER = "meetings.minutes_remind"
 LATE_TIMER = "meetings.minutes_late"
 CONFIRM_TIMER = "meetings.confirm_window"
+CONFIRM_REMIND_TIMER = "meetings.confirm_remind"
 
 #: Fields `meeting_update` changes.
 UPDATABLE = frozenset(
@@ -965,6 +966,14 @@ def minutes_publish(*, actor: User, meeting: Meeting) -> Meeting:
         timer_cancel(subject=meeting, kind=REMIND_TIMER)
         timer_cancel(subject=meeting, kind=LATE_TIMER)
         timer_cancel(subject=meeting, kind=CONFIRM_TIMER)
+        timer_cancel(subject=meeting, kind=CONFIRM_REMIND_TIMER)
+        before_close = timedelta(hours=int(conf.get("CONCORD_MEETING_MINUTES_REMIND_HOURS")))
+        timer_schedule(
+            kind=CONFIRM_REMIND_TIMER,
+            subject=meeting,
+            due_at=max(meeting.confirm_by - before_close, now),
+            payload={"revision": meeting.minutes_revision},
+        )
         timer_schedule(
             kind=CONFIRM_TIMER,
             subject=meeting,
@@ -1143,6 +1152,34 @@ def minutes_warn_late(*, meeting: Meeting, due_at: str) -> None:
         )
 
 
+def confirm_remind(*, meeting: Meeting, revision: int) -> None:
+    """Before the window closes, remind the attendees who neither confirmed nor objected."""
+    with transaction.atomic():
+        meeting = _lock(meeting)
+        if meeting.status != Status.PUBLISHED or meeting.minutes_revision != revision:
+            return
+        silent = list(
+            meeting.attendees.filter(confirmed_at__isnull=True, objection="").select_related("user")
+        )
+        if not silent or meeting.confirm_by is None:
+            return
+        event = event_record(
+            actor=None,
+            verb="meeting.confirm_reminded",
+            subject=meeting,
+            after={"revision": revision, "silent": [a.user_id for a in silent]},
+            scope=meeting.collaboration,
+        )
+        notify(
+            recipients=[a.user for a in silent],
+            kind=kinds.CONFIRM_REMINDER,
+            subject=meeting,
+            params=_params(meeting, None, due_at=_local_text(meeting.confirm_by)),
+            url=_url(meeting),
+            event=event,
+        )
+
+
 def confirm_window_close(*, meeting: Meeting, revision: int) -> None:
     """At the end of the window, record who confirmed; nothing to do for an old revision."""
     with transaction.atomic():
@@ -1153,7 +1190,7 @@ def confirm_window_close(*, meeting: Meeting, revision: int) -> None:
         silent = [r.user_id for r in rows if r.confirmed_at is None and not r.objection]
         event_record(
             actor=None,
-            verb="meeting.confirm_reminded",
+            verb="meeting.confirm_window_closed",
             subject=meeting,
             after={
                 "revision": revision,

@@ -38,6 +38,13 @@ def confirm_window(timer: Timer) -> None:
         )
 
 
+@handler(services.CONFIRM_REMIND_TIMER)
+def confirm_remind(timer: Timer) -> None:
+    meeting = _meeting(timer)
+    if meeting is not None:
+        services.confirm_remind(meeting=meeting, revision=int(timer.payload.get("revision", 0)))
+
+
 @handler(recurrence.EXTEND_TIMER)
 def extend(timer: Timer) -> None:
     series = Series.objects.select_related("collaboration").filter(pk=timer.subject_id).first()

@@ -27,6 +27,7 @@ register(
         "meeting.minutes_reminded": _("reminded the note-taker that the minutes are due"),
         "meeting.minutes_late": _("warned the host that the minutes are late"),
         "meeting.confirm_reminded": _("reminded the attendees to confirm the minutes"),
+        "meeting.confirm_window_closed": _("closed the window to confirm the minutes"),
         "meeting_series.created": _("created the recurring meeting"),
         "meeting_series.extended": _("added occurrences of the recurring meeting"),
         "meeting_series.split": _("changed the recurring meeting from one occurrence on"),

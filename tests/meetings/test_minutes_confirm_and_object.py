@@ -76,3 +76,27 @@ def test_minutes_cannot_be_published_before_the_meeting(proj, at):
         with pytest.raises(DomainError) as err:
             services.minutes_publish(actor=proj.cara, meeting=m)
     assert err.value.code == "conflict"
+
+
+def test_silent_attendees_are_reminded_before_the_window_closes(proj, at):
+    from concord.timers.sweep import sweep
+
+    with at("2026-07-01 10:00"):
+        m = meeting(proj, when="2026-07-03 14:00")
+    with at("2026-07-03 16:00"):
+        services.minutes_publish(actor=proj.cara, meeting=m)
+        services.minutes_confirm(actor=proj.leo, meeting=m)
+    with at("2026-07-06 14:00"):  # two hours before Monday 16:00
+        sweep()
+    reminded = set(
+        Notification.objects.filter(kind="meetings.confirm_reminder").values_list(
+            "recipient_id", flat=True
+        )
+    )
+    assert reminded == {proj.rob.pk, proj.cara.pk}
+    with at("2026-07-06 16:00"):
+        sweep()
+    from concord.activity.models import Event
+
+    closed = Event.objects.get(verb="meeting.confirm_window_closed", subject_id=m.pk)
+    assert closed.after["confirmed"] == [proj.leo.pk]
