@@ -903,14 +903,15 @@ def minutes_text(meeting: Meeting) -> str:
     return "\n".join(lines)
 
 
-def _task_actor(actor: User, meeting: Meeting) -> User:
-    """Tasks are created by the publisher when they may; else by the lead, host or initiator."""
+def _task_actor(actor: User, meeting: Meeting, department: Department) -> User:
+    """Who creates an action item's task: the publisher when they may create it for the
+    department, else the project lead, else the initiator (a note-taker need not manage tasks)."""
     from concord.collaborations.selectors import lead_of
     from concord.tasks import access as task_access
 
     collab = meeting.collaboration
     for candidate in (actor, lead_of(collab), collab.initiator):
-        if candidate is not None and task_access.may_create(candidate, collab):
+        if candidate is not None and task_access.may_create(candidate, collab, department):
             return candidate
     raise DomainError(
         _("Nobody may create the tasks of this collaboration; name a project lead first."),
@@ -935,9 +936,9 @@ def minutes_publish(*, actor: User, meeting: Meeting) -> Meeting:
         )
         created: list[int] = []
         if items:
-            creator = _task_actor(actor, meeting)
             for item in items:
                 department = _department_of(item.owner) or collab.department
+                creator = _task_actor(actor, meeting, department)
                 task = task_create(
                     actor=creator,
                     collaboration=collab,

@@ -70,3 +70,21 @@ def test_only_who_runs_the_meeting_takes_the_minutes(org, proj, at):
         with pytest.raises(DomainError) as err:
             services.decision_add(actor=proj.rob, meeting=m, text="x")
         assert err.value.code == "forbidden"
+
+
+def test_a_note_taker_from_one_department_publishes_items_owned_in_another(org, proj, at):
+    """cara (研发部 contact) takes the notes; an item owned in 市场部 is created by the lead."""
+    with at("2026-07-01 10:00"):
+        m = meeting(proj, when="2026-07-03 14:00")
+    with at("2026-07-03 15:10"):
+        services.action_add(
+            actor=proj.cara,
+            meeting=m,
+            description="市场文案",
+            owner=org.alice,
+            due_on=date(2026, 7, 15),
+        )
+        services.minutes_publish(actor=proj.cara, meeting=m)
+    task = Task.objects.get(collaboration=proj.collab, title="市场文案")
+    assert task.created_by == proj.leo
+    assert task.department == org.market
