@@ -91,7 +91,12 @@ def section(collab: Collaboration) -> dict[str, Any]:
     base = Meeting.objects.filter(collaboration=collab, status=Status.SCHEDULED).select_related(
         "note_taker__person"
     )
-    upcoming = list(base.filter(starts_at__gte=now).order_by("starts_at")[:5])
+    # Upcoming: not ended yet (a meeting under way is still "upcoming" for the room link).
+    upcoming = [
+        m
+        for m in base.filter(starts_at__gte=now - timedelta(days=1)).order_by("starts_at")[:10]
+        if m.ends_at > now
+    ][:5]
     due = [m for m in base.filter(starts_at__lt=now).order_by("starts_at")[:10] if m.ends_at <= now]
     has_kickoff = any(m.kind == Kind.KICKOFF for m in upcoming) or (
         Meeting.objects.filter(collaboration=collab, kind=Kind.KICKOFF)
@@ -144,7 +149,7 @@ def warnings(meeting: Meeting, now: datetime | None = None) -> list[str]:
                 _("The materials were sent less than %(days)s working day(s) ahead.")
                 % {"days": lead}
             )
-        elif sent is None and now > deadline:
+        elif sent is None and deadline < now < meeting.starts_at:
             out.append(
                 _("The materials have not been sent %(days)s working day(s) ahead.")
                 % {"days": lead}
