@@ -32,7 +32,8 @@ def _bootstrap(form: forms.Form) -> None:
 
 class MeetingForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=Kind.choices)
-    title = forms.CharField(label=_("Title"), max_length=200)
+    # Translators: 会议主题
+    title = forms.CharField(label=_("Meeting subject"), max_length=200)
     starts_at = forms.DateTimeField(
         label=_("Starts at"), widget=_WHEN, input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
     )

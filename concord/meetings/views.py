@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from concord.collaborations.access import collaboration_for
 from concord.collaborations.models import Collaboration
 from concord.collaborations.selectors import lead_of
-from concord.knowledge.forms import download
+from concord.knowledge.forms import download, t
 from concord.knowledge.naming import content_disposition, document_name
 from concord.lib.errors import DomainError
 
@@ -124,8 +124,7 @@ def _initial(request: HttpRequest, collab: Collaboration) -> dict[str, Any]:
         "duration_minutes": 60 if kind != Kind.WEEKLY else 30,
     }
     if kind == Kind.KICKOFF:
-        # Translators: 启动会
-        initial["title"] = _("Kickoff meeting of %(name)s") % {"name": collab.name}
+        initial["title"] = t(f"{collab.name}启动会", f"Kickoff meeting of {collab.name}")
         initial["attendees"] = list(
             get_user_model().objects.filter(collaboration_roles__collaboration=collab).distinct()
         )
