@@ -71,3 +71,17 @@ def test_an_unknown_kind_is_refused(org):
     collab = established(org)
     with pytest.raises(DomainError):
         index_put(source=collab, collaboration=collab, kind="gossip", title="x", body="", url="/")
+
+
+def test_a_rolled_back_caller_leaves_no_entry(org):
+    collab = established(org)
+
+    def failing_service() -> None:
+        with transaction.atomic():
+            _put(collab)
+            raise RuntimeError("the caller's change failed")
+
+    with pytest.raises(RuntimeError):
+        failing_service()
+    assert not SearchEntry.objects.exists()
+    assert _fts_count("预算") == 0
