@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from concord.collaborations.models import Collaboration
 from concord.orgs.models import Department
@@ -77,7 +78,10 @@ class MeetingEditForm(MeetingForm):
 
 
 class DecisionForm(forms.Form):
-    text = forms.CharField(label=_("Decision"), widget=forms.Textarea(attrs={"rows": 2}))
+    text = forms.CharField(
+        label=pgettext_lazy("meeting decision", "Decision"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
     kind = forms.ChoiceField(
         label=_("Kind"), choices=DecisionKind.choices, initial=DecisionKind.DECISION
     )

@@ -28,6 +28,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from concord.collaborations.models import Collaboration
 from concord.orgs.models import Department
@@ -295,7 +296,7 @@ class Material(models.Model):
 
 class DecisionKind(models.TextChoices):
     # Translators: 决议
-    DECISION = "decision", _("Decision")
+    DECISION = "decision", pgettext_lazy("meeting decision", "Decision")
     # Translators: 共识事项
     CONSENSUS = "consensus", _("Consensus")
 
