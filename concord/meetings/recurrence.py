@@ -237,6 +237,33 @@ def _untouched(meeting: Meeting) -> bool:
     )
 
 
+_WEEKDAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+
+
+def shift_rule(rule: str, new_start: datetime) -> str:
+    """Move a rule's single weekday / day of month and its time to those of `new_start`.
+
+    "FREQ=WEEKLY;BYDAY=MO;BYHOUR=10" moved to a Tuesday 14:00 becomes
+    "FREQ=WEEKLY;BYDAY=TU;BYHOUR=14;BYMINUTE=0"; a rule listing several
+    days keeps them (only the time moves).
+    """
+    local = timezone.localtime(new_start)
+    parts: dict[str, str] = {}
+    for part in rule.strip().removeprefix("RRULE:").split(";"):
+        key, sep, value = part.partition("=")
+        if sep:
+            parts[key.strip().upper()] = value.strip()
+    freq = parts.get("FREQ", "")
+    if freq == "WEEKLY" and "," not in parts.get("BYDAY", ","):
+        parts["BYDAY"] = _WEEKDAYS[local.weekday()]
+    if freq == "MONTHLY" and parts.get("BYMONTHDAY", ",").isdigit():
+        parts["BYMONTHDAY"] = str(local.day)
+    if "BYHOUR" in parts or "BYMINUTE" in parts:
+        parts["BYHOUR"] = str(local.hour)
+        parts["BYMINUTE"] = str(local.minute)
+    return ";".join(f"{k}={v}" for k, v in parts.items())
+
+
 def series_split(
     *,
     actor: User,
@@ -260,7 +287,7 @@ def series_split(
         access.require_under_way(meeting.collaboration)
         pivot = meeting.series_start or meeting.starts_at
         new_start = starts_at or meeting.starts_at
-        new_rule = (rrule or old.rrule).strip().removeprefix("RRULE:")
+        new_rule = (rrule or shift_rule(old.rrule, new_start)).strip().removeprefix("RRULE:")
         parse_rule(new_rule, new_start)
         length = duration_minutes or old.duration_minutes
         if length <= 0:

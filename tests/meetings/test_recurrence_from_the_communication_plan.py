@@ -98,3 +98,24 @@ def test_a_bad_rule_is_refused(org, proj, at):
         with pytest.raises(DomainError) as err:
             recurrence.series_create(actor=proj.leo, comm_item=item)
     assert "rrule" in err.value.details
+
+
+def test_moving_one_occurrence_on_moves_the_rules_day_and_time(org, proj, at):
+    assert (
+        recurrence.shift_rule(
+            "FREQ=WEEKLY;BYDAY=MO;BYHOUR=10;BYMINUTE=0", local("2026-07-21 14:30")
+        )
+        == "FREQ=WEEKLY;BYDAY=TU;BYHOUR=14;BYMINUTE=30"
+    )
+    assert recurrence.shift_rule("FREQ=WEEKLY;BYDAY=MO,WE", local("2026-07-21 14:30")) == (
+        "FREQ=WEEKLY;BYDAY=MO,WE"
+    )
+    with at("2026-07-01 10:00"):
+        series = recurrence.series_create(actor=proj.leo, comm_item=_item(org, proj))
+    pivot = Meeting.objects.get(series=series, starts_at=local("2026-07-20 10:00"))
+    with at("2026-07-08 10:00"):
+        new = recurrence.series_split(
+            actor=proj.leo, meeting=pivot, starts_at=local("2026-07-21 14:00")
+        )
+    starts = _starts(new)
+    assert starts[:2] == [local("2026-07-21 14:00"), local("2026-07-28 14:00")]
