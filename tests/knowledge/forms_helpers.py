@@ -72,14 +72,19 @@ def xlsx_text(content: bytes) -> str:
 
 
 def pdf_objects(content: bytes) -> bytes:
-    """The PDF's bytes with every Flate stream inflated (fonts live in object streams)."""
+    """The PDF's bytes with every Flate stream inflated (fonts live in object streams).
+
+    Streams are cut by their /Length, not by searching for "endstream": compressed
+    bytes can contain that word, or "stream", anywhere.
+    """
     import re
     import zlib
 
     out = [content]
-    for match in re.finditer(rb"stream\r?\n(.*?)endstream", content, re.S):
+    for match in re.finditer(rb"/Length (\d+)[^>]*>>\s*stream\r?\n", content):
+        body = content[match.end() : match.end() + int(match.group(1))]
         try:
-            out.append(zlib.decompress(match.group(1).rstrip(b"\r\n")))
+            out.append(zlib.decompress(body))
         except zlib.error:
             continue
     return b"".join(out)
