@@ -20,7 +20,7 @@ from concord.communication.models import CommItem
 from concord.knowledge.forms import download
 from concord.lib.errors import DomainError
 from concord.meetings import access, exports, ics, recurrence, selectors, services
-from concord.meetings.models import ActionItem, Decision, DecisionKind, Kind, Meeting
+from concord.meetings.models import ActionItem, Decision, DecisionKind, Kind, Meeting, Series
 from concord.orgs.models import Department
 
 router = Router()
@@ -628,6 +628,19 @@ def series_from_plan(request: HttpRequest, ref: str, payload: SeriesIn) -> Any:
     else:
         made = recurrence.series_from_plan(actor=user, collaboration=collab)
     return Status(201, [_series(s) for s in made])
+
+
+@router.post(
+    "/collaborations/{ref}/meeting-series/{series}/end",
+    response=SeriesOut,
+    summary="Stop a recurring meeting",
+)
+def end_series(request: HttpRequest, ref: str, series: int) -> Any:
+    collab = collaboration_for(_user(request), ref)
+    row = Series.objects.filter(collaboration=collab, pk=series).first()
+    if row is None:
+        raise DomainError(_("Not found."), code="not_found")
+    return _series(recurrence.series_end(actor=_user(request), series=row))
 
 
 class DecisionQuery(Schema):

@@ -332,3 +332,34 @@ def series_split(
         )
         series_extend(series=new)
         return new
+
+
+def series_end(*, actor: User, series: Series, now: datetime | None = None) -> Series:
+    """Stop a recurring meeting from now on; held meetings and ones with content stay."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        series = (
+            Series.objects.select_for_update().select_related("collaboration").get(pk=series.pk)
+        )
+        collab = series.collaboration
+        if not access.may_schedule(actor, collab):
+            raise access.forbidden()
+        if series.until is not None and series.until <= now:
+            raise DomainError(_("This recurring meeting has already ended."), code="conflict")
+        series.until = now
+        series.save(update_fields=["until"])
+        timer_cancel(subject=series, kind=EXTEND_TIMER)
+        dropped = []
+        for later in series.meetings.filter(starts_at__gt=now):
+            if _untouched(later):
+                timer_cancel(subject=later)
+                dropped.append(later.pk)
+                later.delete()
+        event_record(
+            actor=actor,
+            verb="meeting_series.ended",
+            subject=series,
+            after={"until": now, "dropped": dropped},
+            scope=collab,
+        )
+        return series

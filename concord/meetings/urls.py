@@ -13,6 +13,7 @@ urlpatterns = [
     path(f"{collab}meetings/", views.meeting_list, name="list"),
     path(f"{collab}meetings/new/", views.meeting_new, name="new"),
     path(f"{collab}meetings/from-plan/", views.series_from_plan, name="from_plan"),
+    path(f"{collab}meetings/series/<int:series>/end/", views.series_end, name="series_end"),
     path(f"{collab}decisions/", views.decision_log, name="decisions"),
     path(one, views.meeting_detail, name="detail"),
     path(f"{one}edit/", views.meeting_edit, name="edit"),

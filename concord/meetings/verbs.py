@@ -30,6 +30,7 @@ register(
         "meeting.confirm_window_closed": _("closed the window to confirm the minutes"),
         "meeting_series.created": _("created the recurring meeting"),
         "meeting_series.extended": _("added occurrences of the recurring meeting"),
+        "meeting_series.ended": _("stopped the recurring meeting"),
         "meeting_series.split": _("changed the recurring meeting from one occurrence on"),
     }
 )

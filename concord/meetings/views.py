@@ -189,6 +189,22 @@ def series_from_plan(request: HttpRequest, ref: str) -> HttpResponse:
 
 
 @login_required
+@require_POST
+def series_end(request: HttpRequest, ref: str, series: int) -> HttpResponse:
+    collab = _collab(request, ref)
+    row = Series.objects.filter(collaboration=collab, pk=series).first()
+    if row is None:
+        raise Http404
+    try:
+        recurrence.series_end(actor=request.user, series=row)
+    except DomainError as exc:
+        messages.error(request, str(exc.message))
+    else:
+        messages.success(request, _("The recurring meeting was stopped."))
+    return redirect("meetings:list", ref=collab.ref)
+
+
+@login_required
 @require_GET
 def decision_log(request: HttpRequest, ref: str) -> HttpResponse:
     collab = _collab(request, ref)
@@ -250,9 +266,11 @@ def _refresh(meeting: Meeting) -> Meeting:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def decision_add(request: HttpRequest, ref: str, pk: int) -> HttpResponse:
     meeting = _meeting(request, ref, pk)
+    if request.method == "GET":  # attendees following along refresh the list
+        return _partial(request, meeting, "meetings/partials/decisions.html")
     form = forms.DecisionForm(request.POST)
     if form.is_valid():
         try:
@@ -285,9 +303,11 @@ def decision_remove(request: HttpRequest, ref: str, pk: int, decision: int) -> H
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def action_add(request: HttpRequest, ref: str, pk: int) -> HttpResponse:
     meeting = _meeting(request, ref, pk)
+    if request.method == "GET":
+        return _partial(request, meeting, "meetings/partials/actions.html")
     form = forms.ActionForm(request.POST, collab=meeting.collaboration)
     if form.is_valid():
         try:

@@ -119,3 +119,28 @@ def test_moving_one_occurrence_on_moves_the_rules_day_and_time(org, proj, at):
         )
     starts = _starts(new)
     assert starts[:2] == [local("2026-07-21 14:00"), local("2026-07-28 14:00")]
+
+
+def test_stopping_a_series_drops_its_future_untouched_occurrences(org, proj, at):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from concord.meetings import services
+
+    with at("2026-07-01 10:00"):
+        series = recurrence.series_create(actor=proj.leo, comm_item=_item(org, proj))
+        kept = Meeting.objects.get(series=series, starts_at=local("2026-07-27 10:00"))
+        services.material_add(actor=proj.leo, meeting=kept, file=SimpleUploadedFile("a.txt", b"x"))
+    with at("2026-07-14 10:00"):
+        recurrence.series_end(actor=proj.leo, series=series)
+        with pytest.raises(DomainError):
+            recurrence.series_end(actor=proj.leo, series=series)
+    assert _starts(series) == [
+        local("2026-07-06 10:00"),
+        local("2026-07-13 10:00"),
+        local("2026-07-27 10:00"),
+    ]
+    with at("2026-07-20 10:00"):
+        from concord.timers.sweep import sweep
+
+        sweep()
+    assert len(_starts(series)) == 3

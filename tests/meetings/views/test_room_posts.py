@@ -165,3 +165,18 @@ def test_a_series_changes_from_one_meeting_on_through_the_page(org, proj, at):
         assert (
             c.post(f"/collaborations/{proj.collab.number}/meetings/from-plan/").status_code == 302
         )
+
+
+def test_attendees_following_along_refresh_the_lists(proj, at):
+    with at("2026-07-01 10:00"):
+        m = meeting(proj)
+        room = _client(proj.rob).get(m.get_absolute_url()).content.decode()
+        assert 'hx-trigger="every 15s"' in room  # rob follows; he does not take the notes
+        assert (
+            'hx-trigger="every 15s"'
+            not in _client(proj.cara).get(m.get_absolute_url()).content.decode()
+        )
+        r = _client(proj.rob).get(f"{m.get_absolute_url()}decisions/", HTTP_HX_REQUEST="true")
+        assert r.status_code == 200
+        assert 'id="decisions"' in r.content.decode()
+        assert _client(proj.rob).get(f"{m.get_absolute_url()}actions/").status_code == 200
