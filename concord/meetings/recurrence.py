@@ -22,11 +22,12 @@ from concord.collaborations.models import Collaboration
 from concord.collaborations.selectors import lead_of
 from concord.communication.models import CommItem
 from concord.lib.errors import DomainError
+from concord.notifications.services import notify
 from concord.timers.services import timer_cancel, timer_schedule
 
-from . import access, conf
+from . import access, conf, kinds
 from .models import Kind, Meeting, Series, Status
-from .services import _check_user, meeting_schedule
+from .services import _check_user, _params, _url, meeting_schedule
 
 User = Any
 
@@ -140,7 +141,7 @@ def series_create(
             if pd_head.head_id:
                 people.add(pd_head.head_id)
         series.attendees.set(people)
-        event_record(
+        event = event_record(
             actor=actor,
             verb="meeting_series.created",
             subject=series,
@@ -152,7 +153,19 @@ def series_create(
             },
             scope=collab,
         )
-        series_extend(series=series)
+        made = series_extend(series=series)
+        if made:
+            # One invitation for the series (its first meeting), not one per occurrence.
+            first = made[0]
+            notify(
+                recipients=[a.user for a in first.attendees.select_related("user")],
+                kind=kinds.INVITED,
+                subject=first,
+                params=_params(first, actor),
+                url=_url(first),
+                actor=actor,
+                event=event,
+            )
         return series
 
 

@@ -49,6 +49,10 @@ def test_a_plan_row_makes_its_weekly_meetings_for_eight_weeks_once(org, proj, at
     assert first.kind == "weekly"
     assert first.host == proj.leo
     assert set(first.attendees.values_list("user_id", flat=True)) >= {proj.rob.pk, proj.leo.pk}
+    from concord.notifications.models import Notification
+
+    invites = Notification.objects.filter(kind="meetings.invited", recipient=proj.rob)
+    assert invites.count() == 1  # one for the series, not one per occurrence
     with at("2026-07-08 10:00"):
         sweep()  # the daily extension
     assert _starts(series)[-1] == local("2026-08-31 10:00")
