@@ -412,9 +412,11 @@ def meeting_update(*, actor: User, meeting: Meeting, **changes: Any) -> Meeting:
         meeting = _lock(meeting)
         _require_open(meeting)
         _require_run(actor, meeting)
-        if meeting.status == Status.PUBLISHED and (
-            {"starts_at", "duration_minutes"} & set(changes)
-        ):
+        moved = any(
+            name in changes and changes[name] != getattr(meeting, name)
+            for name in ("starts_at", "duration_minutes")
+        )
+        if meeting.status == Status.PUBLISHED and moved:
             raise DomainError(
                 _("The minutes are published; the meeting's time can no longer change."),
                 code="conflict",

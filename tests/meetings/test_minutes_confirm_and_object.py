@@ -100,3 +100,17 @@ def test_silent_attendees_are_reminded_before_the_window_closes(proj, at):
 
     closed = Event.objects.get(verb="meeting.confirm_window_closed", subject_id=m.pk)
     assert closed.after["confirmed"] == [proj.leo.pk]
+
+
+def test_after_publication_the_title_may_change_but_not_the_time(proj, at):
+    with at("2026-07-01 10:00"):
+        m = meeting(proj, when="2026-07-03 14:00")
+    with at("2026-07-03 16:00"):
+        services.minutes_publish(actor=proj.cara, meeting=m)
+        m = services.meeting_update(
+            actor=proj.leo, meeting=m, title="改名", starts_at=m.starts_at, duration_minutes=60
+        )
+        assert m.title == "改名"
+        with pytest.raises(DomainError) as err:
+            services.meeting_update(actor=proj.leo, meeting=m, duration_minutes=90)
+    assert err.value.code == "conflict"
