@@ -31,6 +31,7 @@ from django.utils.translation import gettext as _
 
 from concord.activity.services import event_record
 from concord.collaborations.models import Collaboration
+from concord.collaborations.team_services import member_ensure
 from concord.knowledge.forms import t
 from concord.lib import workcal
 from concord.lib.errors import DomainError
@@ -152,6 +153,15 @@ def _people(meeting: Meeting) -> list[Any]:
         if user is not None and user.pk not in seen:
             seen[user.pk] = user
     return list(seen.values())
+
+
+def _join_team(collab: Collaboration, users: list[Any]) -> list[int]:
+    """Make invitees team members, so the meeting's page opens for them; return who joined.
+
+    An escalation meeting invites people from outside the team (a VP deciding a
+    level-3 issue); an invitation they cannot open would be worse than none.
+    """
+    return [u.pk for u in users if member_ensure(collaboration=collab, user=u)]
 
 
 def _check_user(user: Any, field: str) -> None:
@@ -368,6 +378,7 @@ def meeting_schedule(
             Attendee(meeting=meeting, user=i.user, department=i.department, role=i.role)
             for i in invitees
         )
+        joined = _join_team(collab, [i.user for i in invitees])
         _write_agenda(meeting, rows)
         _schedule_minutes_timers(meeting)
         meeting.save(update_fields=["minutes_due_at"])
@@ -384,6 +395,7 @@ def meeting_schedule(
                 "host": host.pk,
                 "note_taker": note_taker.pk,
                 "attendees": [i.user.pk for i in invitees],
+                "joined_team": joined,
                 "source": f"{meeting.source_type_id}:{meeting.source_id}"
                 if source is not None
                 else "",
@@ -462,6 +474,7 @@ def meeting_update(*, actor: User, meeting: Meeting, **changes: Any) -> Meeting:
             for i in invitees
             if i.user.pk not in present
         )
+        _join_team(meeting.collaboration, [i.user for i in invitees])
         event = event_record(
             actor=actor,
             verb="meeting.changed",
@@ -567,11 +580,17 @@ def attendee_add(
             department=department or _department_of(user),
             role=(role or "")[:100],
         )
+        joined = _join_team(meeting.collaboration, [user])
         event = event_record(
             actor=actor,
             verb="meeting.attendee_added",
             subject=meeting,
-            after={"user": user.pk, "department": row.department_id, "role": row.role},
+            after={
+                "user": user.pk,
+                "department": row.department_id,
+                "role": row.role,
+                "joined_team": joined,
+            },
             scope=meeting.collaboration,
         )
         meeting.sequence += 1
