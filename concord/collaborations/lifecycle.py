@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from django.db import models
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from concord.lib.errors import DomainError
 
@@ -35,7 +35,7 @@ class State(models.TextChoices):
     WITHDRAWN = "withdrawn", gettext_lazy("Withdrawn")
     TERMINATED = "terminated", gettext_lazy("Terminated")
     # Translators: 已结项 — accepted, archived and closed.
-    CLOSED = "closed", gettext_lazy("Closed")
+    CLOSED = "closed", pgettext_lazy("collaboration state", "Closed")
 
 
 #: States in which the collaboration itself is under way (its team exists).

@@ -25,6 +25,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from concord.collaborations.models import Collaboration
 from concord.orgs.models import Department
@@ -173,7 +174,7 @@ class Outcome(models.TextChoices):
     # Translators: 进行中
     RUNNING = "running", _("Running")
     # Translators: 按时解决
-    MET = "met", _("Met")
+    MET = "met", pgettext_lazy("issue deadline", "Met")
     # Translators: 超时
     MISSED = "missed", _("Missed")
     ESCALATED = "escalated", _("Escalated early")

@@ -22,6 +22,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from concord.collaborations.models import Collaboration
 from concord.orgs.models import Department
@@ -43,7 +44,7 @@ class ItemState(models.TextChoices):
     # Translators: 通过
     PASSED = "passed", _("Passed")
     # Translators: 不通过
-    FAILED = "failed", _("Failed")
+    FAILED = "failed", pgettext_lazy("acceptance", "Failed")
 
 
 class Verdict(models.TextChoices):
