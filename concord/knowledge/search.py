@@ -247,9 +247,13 @@ def highlight_words(query: str) -> list[str]:
 
 
 def _pattern(words: list[str]) -> re.Pattern[str] | None:
+    # Latin words and numbers match whole (api is not marked inside rapid);
+    # Chinese words match anywhere, as jieba found them inside the text.
     if not words:
         return None
-    return re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
+    latin = r"(?<![A-Za-z0-9]){}(?![A-Za-z0-9])"
+    parts = [latin.format(re.escape(w)) if w.isascii() else re.escape(w) for w in words]
+    return re.compile("|".join(parts), re.IGNORECASE)
 
 
 def highlight(text: str, words: list[str]) -> SafeString:

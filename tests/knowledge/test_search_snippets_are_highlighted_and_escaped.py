@@ -27,3 +27,8 @@ def test_english_matches_keep_their_case():
     assert str(snippet("Budget review of the API", ["api", "budget"])) == (
         "<mark>Budget</mark> review of the <mark>API</mark>"
     )
+
+
+def test_latin_words_are_marked_whole_only():
+    assert str(snippet("rapid API rollout", ["api"])) == "rapid <mark>API</mark> rollout"
+    assert str(snippet("接口API调用", ["api"])) == "接口<mark>API</mark>调用"
