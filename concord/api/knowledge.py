@@ -4,6 +4,7 @@ from datetime import datetime
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 
 router = Router()
@@ -121,11 +122,21 @@ def knowledge_search(
     from concord.lib.errors import DomainError
 
     if kind and kind not in Kind.values:
-        raise DomainError("Unknown kind.", code="invalid", field="kind")
+        raise DomainError(_("Unknown kind."), code="invalid", field="kind")
     if not 1 <= limit <= 100:
-        raise DomainError("limit must be between 1 and 100.", code="invalid", field="limit")
+        raise DomainError(
+            _("%(name)s must be between %(low)s and %(high)s.")
+            % {"name": "limit", "low": 1, "high": 100},
+            code="invalid",
+            field="limit",
+        )
     if offset < 0 or offset > 1000:
-        raise DomainError("offset must be between 0 and 1000.", code="invalid", field="offset")
+        raise DomainError(
+            _("%(name)s must be between %(low)s and %(high)s.")
+            % {"name": "offset", "low": 0, "high": 1000},
+            code="invalid",
+            field="offset",
+        )
     user = _user(request)
     collab = collaboration_for(user, collaboration) if collaboration else None
     results = search(
