@@ -252,6 +252,37 @@ CONCORD_PROGRESS_DIGEST_TIME = env_time("CONCORD_PROGRESS_DIGEST_TIME", "18:00")
 # Resource requests from this amount (CNY) also go to the director, then the VP.
 CONCORD_RESOURCE_DIRECTOR_AMOUNT = env_int("CONCORD_RESOURCE_DIRECTOR_AMOUNT", 50_000)
 CONCORD_RESOURCE_VP_AMOUNT = env_int("CONCORD_RESOURCE_VP_AMOUNT", 200_000)
+# Meetings: materials N working days ahead; planned length above which a kind
+# is warned about (`kind=minutes` pairs); notice of a coordination's first
+# meeting; minutes due H hours after the end (the note-taker reminded R hours
+# before); attendees confirm within N working days; recurring meetings made W
+# weeks ahead; kinds that should name a decision maker; largest material file.
+CONCORD_MEETING_MATERIALS_WORKING_DAYS = env_int("CONCORD_MEETING_MATERIALS_WORKING_DAYS", 1)
+CONCORD_MEETING_MAX_MINUTES = {
+    kind.strip(): int(minutes)
+    for kind, _, minutes in (
+        pair.partition("=")
+        for pair in env_list("CONCORD_MEETING_MAX_MINUTES", ["coordination=90", "weekly=60"])
+    )
+    if kind.strip() and minutes.strip().isdigit()
+}
+CONCORD_MEETING_FIRST_NOTICE_WORKING_DAYS = env_int("CONCORD_MEETING_FIRST_NOTICE_WORKING_DAYS", 2)
+CONCORD_MEETING_MINUTES_DUE_HOURS = env_int("CONCORD_MEETING_MINUTES_DUE_HOURS", 24)
+CONCORD_MEETING_MINUTES_REMIND_HOURS = env_int("CONCORD_MEETING_MINUTES_REMIND_HOURS", 2)
+CONCORD_MEETING_CONFIRM_WORKING_DAYS = env_int("CONCORD_MEETING_CONFIRM_WORKING_DAYS", 1)
+CONCORD_MEETING_SERIES_HORIZON_WEEKS = env_int("CONCORD_MEETING_SERIES_HORIZON_WEEKS", 8)
+CONCORD_MEETING_DECISION_MAKER_KINDS = env_str(
+    "CONCORD_MEETING_DECISION_MAKER_KINDS", "escalation,milestone_review"
+)
+CONCORD_MEETING_MAX_MATERIAL_BYTES = env_int("CONCORD_MEETING_MAX_MATERIAL_BYTES", 20 * 1024**2)
+# The domain part of calendar invitations' UIDs (stable per installation).
+CONCORD_ICS_DOMAIN = env_str("CONCORD_ICS_DOMAIN", "concord.local")
+# Acceptance: rework is due N working days after a "needs rework" verdict given
+# without a date; departments give effect-verification feedback within N working days.
+CONCORD_ACCEPTANCE_REWORK_WORKING_DAYS = env_int("CONCORD_ACCEPTANCE_REWORK_WORKING_DAYS", 5)
+CONCORD_VERIFICATION_FEEDBACK_WORKING_DAYS = env_int(
+    "CONCORD_VERIFICATION_FEEDBACK_WORKING_DAYS", 2
+)
 REDIS_URL = env_str("REDIS_URL", "redis://127.0.0.1:6379/0")
 CELERY_BROKER_URL = REDIS_URL
 CELERY_RESULT_BACKEND = None

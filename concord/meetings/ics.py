@@ -17,7 +17,7 @@ PRODID = "-//Concord//Meetings//EN"
 
 
 def uid(meeting: Meeting) -> str:
-    domain = getattr(settings, "CONCORD_ICS_DOMAIN", "concord.local")
+    domain = settings.CONCORD_ICS_DOMAIN
     return f"meeting-{meeting.pk}@{domain}"
 
 

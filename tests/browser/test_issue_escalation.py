@@ -43,13 +43,13 @@ def test_an_issue_raised_from_a_blocked_task_escalates(
     page.wait_for_selector('[data-testid="escalation-history"]')
     issue = Issue.objects.get()
     assert issue.source == t
-    assert page.inner_text('[data-testid="issue-level"]').strip() in ("L1",)
+    assert page.inner_text('[data-testid="issue-level"]').strip() == "一级"
     assert t.number in page.inner_text('[data-testid="issue-source"]')
 
     # A day and a bit later nobody has resolved it: the sweep escalates it.
     sweep(now=timezone.now() + timedelta(hours=25))
     page.reload()
-    assert page.inner_text('[data-testid="issue-level"]').strip() == "L2"
+    assert page.inner_text('[data-testid="issue-level"]').strip() == "二级"
     assert "李项目" in page.inner_text('[data-testid="issue-handler"]')
     assert page.locator('[data-testid="level-period"]').count() == 2
     assert page.locator('[data-testid="period-missed"]').count() == 1

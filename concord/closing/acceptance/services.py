@@ -429,7 +429,7 @@ def conclude(*, flow: Any, actor: User, verdict: str) -> None:
     sub.judged_by = actor
     sub.judged_at = now
     if verdict == Verdict.REWORK and sub.rework_due is None:
-        days = int(getattr(settings, "CONCORD_ACCEPTANCE_REWORK_WORKING_DAYS", 5))
+        days = int(settings.CONCORD_ACCEPTANCE_REWORK_WORKING_DAYS)
         sub.rework_due = timezone.localdate(workcal.add_working_days(now, days))
     sub.save()
     before = {"state": item.state}
@@ -528,7 +528,7 @@ def _ask_feedback(verification: Verification, collab: Collaboration) -> list[Dep
     Feedback.objects.bulk_create(
         Feedback(verification=verification, department=d) for d in departments
     )
-    days = int(getattr(settings, "CONCORD_VERIFICATION_FEEDBACK_WORKING_DAYS", 2))
+    days = int(settings.CONCORD_VERIFICATION_FEEDBACK_WORKING_DAYS)
     timer_schedule(
         kind=FEEDBACK_REMIND_TIMER,
         subject=verification,
