@@ -3,7 +3,7 @@
 from datetime import datetime, timedelta
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -135,15 +135,22 @@ def warnings(meeting: Meeting, now: datetime | None = None) -> list[str]:
                 "kind": meeting.get_kind_display(),
             }
         )
+    planned = AgendaItem.objects.filter(meeting=meeting).aggregate(total=Sum("minutes"))["total"]
+    if planned and planned > meeting.duration_minutes:
+        out.append(
+            _("The agenda (%(planned)s min) is longer than the meeting (%(minutes)s min).")
+            % {"planned": planned, "minutes": meeting.duration_minutes}
+        )
     if meeting.decision_maker_id is None and meeting.kind in conf.decision_maker_kinds():
         out.append(
             _("A %(kind)s should have a decision maker among its attendees.")
             % {"kind": meeting.get_kind_display()}
         )
-    if meeting.status == Status.SCHEDULED:
+    # A daily stand-up has no materials to send; every other kind is expected to.
+    if meeting.status == Status.SCHEDULED and meeting.kind != Kind.STANDUP:
         lead = int(conf.get("CONCORD_MEETING_MATERIALS_WORKING_DAYS"))
         deadline = working_days_before(meeting.starts_at, lead)
-        sent = meeting.materials_sent_at
+        sent = _materials_sent(meeting)
         if sent is not None and sent > deadline:
             out.append(
                 _("The materials were sent less than %(days)s working day(s) ahead.")
@@ -158,6 +165,14 @@ def warnings(meeting: Meeting, now: datetime | None = None) -> list[str]:
     if notice is not None:
         out.append(notice)
     return out
+
+
+def _materials_sent(meeting: Meeting) -> datetime | None:
+    """When the materials went out; None while one uploaded since has not been sent."""
+    sent = meeting.materials_sent_at
+    if sent is not None and meeting.materials.filter(uploaded_at__gt=sent).exists():
+        return None
+    return sent
 
 
 def _first_meeting_notice(meeting: Meeting) -> str | None:

@@ -88,18 +88,30 @@ def name_of(user: User) -> str:
     return getattr(person, "name", "") or user.get_username()
 
 
-def default_agenda() -> list[dict[str, Any]]:
-    """The guides' agenda order, with time boxes (minutes), worded as the guides word it.
+#: The guides' agenda (Chinese, English) with the weight of each item's time box.
+_GUIDE_AGENDA = (
+    (("背景介绍", "Background"), 10),
+    (("需求阐述", "Requirements"), 15),
+    (("议题讨论", "Discussion of the issues"), 30),
+    (("共识确认", "Confirming the consensus"), 10),
+    (("待办明确", "Agreeing the action items"), 10),
+)
+
+
+def default_agenda(duration_minutes: int = 75) -> list[dict[str, Any]]:
+    """The guides' agenda order, worded as the guides word it, filling the planned length.
 
     The items are the guides' own terms, so they are (Chinese, English)
-    pairs chosen by the active language like a standard form's wording.
+    pairs chosen by the active language like a standard form's wording. The
+    time boxes share out the meeting's length in the guides' proportions (the
+    discussion gets the rounding), so a default agenda never overruns it.
     """
+    total = sum(weight for _label, weight in _GUIDE_AGENDA)
+    boxes = [duration_minutes * weight // total for _label, weight in _GUIDE_AGENDA]
+    boxes[2] += duration_minutes - sum(boxes)
     return [
-        {"title": t("背景介绍", "Background"), "minutes": 10},
-        {"title": t("需求阐述", "Requirements"), "minutes": 15},
-        {"title": t("议题讨论", "Discussion of the issues"), "minutes": 30},
-        {"title": t("共识确认", "Confirming the consensus"), "minutes": 10},
-        {"title": t("待办明确", "Agreeing the action items"), "minutes": 10},
+        {"title": t(*label), "minutes": box}
+        for (label, _weight), box in zip(_GUIDE_AGENDA, boxes, strict=True)
     ]
 
 
@@ -344,7 +356,7 @@ def meeting_schedule(
         _check_user(note_taker, "note_taker")
         if decision_maker is not None:
             _check_user(decision_maker, "decision_maker")
-        rows = _clean_agenda(agenda if agenda is not None else default_agenda())
+        rows = _clean_agenda(agenda if agenda is not None else default_agenda(duration_minutes))
         if source is not None:
             label = str(source)[:300]
             same = next((r for r in rows if r["title"] == label), None)

@@ -94,3 +94,45 @@ def test_two_working_days_notice_is_enough(proj, at, settings):
     assert not _has(first, "working days")
     settings.CONCORD_MEETING_FIRST_NOTICE_WORKING_DAYS = 3
     assert _has(first, "less than 3 working days")
+
+
+def test_the_default_agenda_fills_the_planned_length(proj, at, settings):
+    settings.LANGUAGE_CODE = "en"
+    with at("2026-07-01 10:00"):
+        for minutes in (60, 30, 15, 90):
+            m = meeting(proj, when="2026-07-10 10:00", minutes=minutes)
+            boxes = [i.minutes for i in m.agenda.all()]
+            assert sum(boxes) == minutes
+            assert boxes[2] == max(boxes)  # the discussion gets the most time
+            assert not _has(m, "agenda")
+        services.agenda_set(
+            actor=proj.leo,
+            meeting=m,
+            items=[{"title": "议题讨论", "minutes": 80}, {"title": "待办明确", "minutes": 20}],
+        )
+        assert _has(m, "The agenda (100 min) is longer than the meeting (90 min)")
+
+
+def test_a_material_added_after_sending_is_unsent(proj, at, settings):
+    settings.LANGUAGE_CODE = "en"
+    with at("2026-07-01 10:00"):
+        m = meeting(proj, when="2026-07-10 10:00", minutes=60)
+        _send(proj, m)
+    with at("2026-07-02 10:00"):
+        services.material_add(
+            actor=proj.leo, meeting=m, file=SimpleUploadedFile("数据.txt", "报表".encode())
+        )
+    with at("2026-07-09 10:01"):
+        m.refresh_from_db()
+        assert _has(m, "have not been sent 1 working day")
+        _send(proj, m)
+        m.refresh_from_db()
+        assert _has(m, "were sent less than 1 working day")
+
+
+def test_a_daily_stand_up_is_not_warned_about_materials(proj, at, settings):
+    settings.LANGUAGE_CODE = "en"
+    with at("2026-07-01 10:00"):
+        m = meeting(proj, kind="standup", when="2026-07-02 09:00", minutes=15)
+    with at("2026-07-02 08:30"):
+        assert not _has(m, "materials")
