@@ -18,6 +18,7 @@ from ninja import Field, Router, Schema, Status
 from concord.closing.reviews import access, selectors, services
 from concord.closing.reviews.models import (
     Cause,
+    Deviation,
     Measure,
     MilestoneReview,
     PointKind,
@@ -74,7 +75,9 @@ class AdjustmentIn(Schema):
     what: str = Field(..., max_length=10000)
     why: str = Field(..., max_length=10000)
     effective_on: date
+    impact_scope: str = Field("", max_length=10000)
     impact_time: str = Field("", max_length=10000)
+    impact_budget: str = Field("", max_length=10000)
     budget_delta: Decimal | None = Field(None, max_digits=14, decimal_places=2)
 
 
@@ -344,6 +347,21 @@ def add_deviation(request: HttpRequest, ref: str, review_id: int, payload: Devia
     return Status(201, _review_out(review))
 
 
+@router.delete(
+    "/collaborations/{ref}/reviews/{review_id}/deviations/{deviation_id}",
+    response=ReviewOut,
+    summary="Remove a deviation (its author or a writer, before publication)",
+)
+def remove_deviation(request: HttpRequest, ref: str, review_id: int, deviation_id: int) -> Any:
+    review = access.review_for(_user(request), ref, review_id)
+    deviation = Deviation.objects.filter(review=review, pk=deviation_id).first()
+    if deviation is None:
+        raise not_found()
+    deviation.review = review
+    services.deviation_remove(actor=_user(request), deviation=deviation)
+    return _review_out(review)
+
+
 @router.post(
     "/collaborations/{ref}/reviews/{review_id}/measures",
     response={201: ReviewOut},
@@ -443,6 +461,21 @@ def add_retro_measure(request: HttpRequest, ref: str, kind: str, payload: Measur
         due_on=payload.due_on,
     )
     return Status(201, _retro_out(retro))
+
+
+@router.post(
+    "/collaborations/{ref}/retrospectives/{kind}/measures/{measure_id}/done",
+    response=RetroOut,
+    summary="Mark an improvement action done (its owner or a writer)",
+)
+def retro_measure_done(request: HttpRequest, ref: str, kind: str, measure_id: int) -> Any:
+    retro = _retro(request, ref, kind)
+    measure = Measure.objects.filter(retrospective=retro, pk=measure_id).first()
+    if measure is None:
+        raise not_found()
+    measure.collaboration = retro.collaboration
+    services.measure_done(actor=_user(request), measure=measure)
+    return _retro_out(retro)
 
 
 @router.post(

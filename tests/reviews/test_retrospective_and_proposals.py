@@ -36,6 +36,9 @@ def test_points_actions_and_publication(org: Org, proj: Project, at: Any) -> Non
             due_on=date(2026, 8, 31),
         )
         assert measure.task is None  # tracked on the retrospective
+        # ...so its owner is told by the retrospective, not by a task.
+        told = Notification.objects.get(recipient=proj.cara, kind="reviews.measure_assigned")
+        assert told.params["due_on"] == "2026-08-31"
         services.measure_done(actor=proj.cara, measure=measure)
         services.retrospective_publish(actor=proj.leo, retro=retro)
     measure.refresh_from_db()

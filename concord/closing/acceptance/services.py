@@ -363,9 +363,16 @@ def acceptance_judge(
     rework_due: date | None = None,
 ) -> Submission:
     """Record the actor's verdict on the round through the approval engine."""
+    owner = Item.objects.filter(pk=submission.item_id).values_list("collaboration", flat=True)
+    if not owner:
+        raise not_found()
+    # The collaboration first, like every other write here (one lock order, no deadlock).
+    collab = _lock_collab(Collaboration(pk=owner[0]))
+    access.require_under_way(collab)
     item = Item.objects.select_for_update().filter(pk=submission.item_id).first()
     if item is None:
         raise not_found()
+    item.collaboration = collab
     sub = Submission.objects.select_for_update().get(pk=submission.pk)
     if sub.round != item.rounds or item.state != ItemState.JUDGING:
         raise DomainError(_("This round has already been judged."), code="conflict")

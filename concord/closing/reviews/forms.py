@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from concord.collaborations.models import Collaboration
 
@@ -75,7 +76,8 @@ class MeasureForm(forms.Form):
 
 
 class AdjustmentForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=200)
+    # Translators: 标题 (of the change notice, not a job title)
+    title = forms.CharField(label=pgettext_lazy("change notice", "Title"), max_length=200)
     what = forms.CharField(
         label=_("What changes in the plan"),
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -84,7 +86,9 @@ class AdjustmentForm(forms.Form):
     why = forms.CharField(
         label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}), max_length=10000
     )
+    impact_scope = forms.CharField(label=_("Impact on scope"), required=False, max_length=10000)
     impact_time = forms.CharField(label=_("Impact on time"), required=False, max_length=10000)
+    impact_budget = forms.CharField(label=_("Impact on budget"), required=False, max_length=10000)
     effective_on = forms.DateField(label=_("Takes effect on"), widget=DATE)
     budget_delta = forms.DecimalField(
         label=_("Budget change (CNY)"), required=False, max_digits=14, decimal_places=2

@@ -16,6 +16,7 @@ RETRO_PUBLISHED = "reviews.retro_published"
 PROPOSAL_NEW = "reviews.proposal_new"
 PROPOSAL_ADOPTED = "reviews.proposal_adopted"
 PROPOSAL_DECLINED = "reviews.proposal_declined"
+MEASURE_ASSIGNED = "reviews.measure_assigned"
 
 register_kind(
     REVIEW_DUE,
@@ -59,4 +60,10 @@ register_kind(
     # Translators: 未采纳
     title=_("Your proposal to change the collaboration rules was declined"),
     body=_("%(proposal)s — %(note)s"),
+)
+register_kind(
+    MEASURE_ASSIGNED,
+    # Translators: 改进措施 — an improvement action of a retrospective, tracked there (not a task)
+    title=_("An improvement action of %(collaboration)s is yours"),
+    body=_("%(measure)s — due %(due_on)s, assigned by %(actor)s."),
 )

@@ -26,14 +26,15 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from concord.collaborations.models import Collaboration
 from concord.orgs.models import Department
 
 
 class ReviewState(models.TextChoices):
-    # Translators: 待复盘
-    DUE = "due", _("Due")
+    # Translators: 待复盘 (a review not published yet; not 截止日期)
+    DUE = "due", pgettext_lazy("review state", "Due")
     # Translators: 已发布
     PUBLISHED = "published", _("Published")
 
@@ -210,7 +211,8 @@ class RetroPoint(models.Model):
 
 
 class MeasureState(models.TextChoices):
-    OPEN = "open", _("Open")
+    # Translators: 进行中 (an improvement action not done yet)
+    OPEN = "open", pgettext_lazy("improvement measure", "Open")
     DONE = "done", _("Done")
 
 
@@ -269,8 +271,8 @@ class Measure(models.Model):
 
 
 class ProposalState(models.TextChoices):
-    # Translators: 待决定
-    OPEN = "open", _("Open")
+    # Translators: 待决定 (a rule proposal the PMO has not decided)
+    OPEN = "open", pgettext_lazy("rule proposal", "Open")
     # Translators: 已采纳
     ADOPTED = "adopted", _("Adopted")
     # Translators: 未采纳

@@ -483,19 +483,35 @@ def measure_add(
         )
         measure.task = task
         measure.save(update_fields=["task"])
-    event_record(
+    event = event_record(
         actor=actor,
         verb="milestone_review.measure_added" if is_review else "retrospective.measure_added",
         subject=locked,
         after={
             "measure": measure.pk,
-            "owner": owner.pk,
+            "owner": _name(owner),
             "due_on": due_on,
             "task": measure.task.number if measure.task else None,
         },
         scope=collab,
         note=body,
     )
+    if not is_review and owner.pk != actor.pk:
+        # A review's measure is announced by its task; a retrospective's has no task.
+        notify(
+            recipients=[owner],
+            kind=kinds.MEASURE_ASSIGNED,
+            subject=measure,
+            params={
+                "collaboration": _collab_param(collab),
+                "measure": body[:200],
+                "due_on": due_on.isoformat(),
+                "actor": _name(actor),
+            },
+            url=measure.get_absolute_url(),
+            actor=actor,
+            event=event,
+        )
     return measure
 
 

@@ -118,17 +118,21 @@ def _review_forms(review: MilestoneReview, data: Any = None, which: str = "") ->
     collab = review.collaboration
     bound = {which: data} if which else {}
     return {
+        # Each form gets its own id prefix: several forms on one page share field names.
         "review_form": forms.ReviewForm(
             bound.get("update"),
+            auto_id="review_%s",
             initial={
                 "summary": review.summary,
                 "budget_planned": review.budget_planned,
                 "budget_actual": review.budget_actual,
             },
         ),
-        "deviation_form": forms.DeviationForm(bound.get("deviation")),
-        "measure_form": forms.MeasureForm(bound.get("measure"), collab=collab),
-        "adjust_form": forms.AdjustmentForm(bound.get("adjust")),
+        "deviation_form": forms.DeviationForm(bound.get("deviation"), auto_id="deviation_%s"),
+        "measure_form": forms.MeasureForm(
+            bound.get("measure"), collab=collab, auto_id="measure_%s"
+        ),
+        "adjust_form": forms.AdjustmentForm(bound.get("adjust"), auto_id="adjust_%s"),
     }
 
 
@@ -253,11 +257,14 @@ def _retro_forms(
     return {
         "retro_form": forms.RetroForm(
             bound.get("update") or bound.get("start"),
+            auto_id="retro_%s",
             initial={"summary": retro.summary if retro else ""},
         ),
-        "point_form": forms.PointForm(bound.get("point")),
-        "measure_form": forms.MeasureForm(bound.get("measure"), collab=collab),
-        "proposal_form": forms.ProposalForm(bound.get("proposal")),
+        "point_form": forms.PointForm(bound.get("point"), auto_id="point_%s"),
+        "measure_form": forms.MeasureForm(
+            bound.get("measure"), collab=collab, auto_id="measure_%s"
+        ),
+        "proposal_form": forms.ProposalForm(bound.get("proposal"), auto_id="proposal_%s"),
     }
 
 

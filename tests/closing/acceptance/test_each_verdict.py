@@ -77,3 +77,16 @@ def test_not_met_needs_a_note(org, acc, at):
         assert "lines" in err.value.details
         sub = submit(org, acc, answers=[CheckAnswer("not_met", "预算待财务确认")])
     assert list(sub.lines.values_list("answer", "note")) == [("not_met", "预算待财务确认")]
+
+
+def test_no_verdict_once_the_collaboration_is_no_longer_under_way(org, acc, at):
+    from concord.collaborations.models import Collaboration
+
+    with at("2026-07-01 11:00"):
+        sub = submit(org, acc)
+        # Set directly: the close gate itself is the archive's to test.
+        Collaboration.objects.filter(pk=acc.collab.pk).update(state="closed")
+        with pytest.raises(DomainError) as err:
+            judge(sub, acc.leo, Verdict.PASS, "符合要求")
+    assert err.value.code == "conflict"
+    assert Item.objects.get(pk=sub.item_id).state == ItemState.JUDGING
