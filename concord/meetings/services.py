@@ -1060,11 +1060,17 @@ def minutes_publish(*, actor: User, meeting: Meeting) -> Meeting:
 
 
 def _my_attendance(actor: User, meeting: Meeting) -> Attendee:
+    """The actor's attendance, while the window to confirm or object is open."""
     row = Attendee.objects.select_for_update().filter(meeting=meeting, user=actor).first()
     if row is None or not getattr(actor, "is_active", False):
         raise access.forbidden()
     if meeting.status != Status.PUBLISHED:
         raise DomainError(_("The minutes are not published yet."), code="conflict")
+    # The window's end records who confirmed; a later answer would change that record.
+    if meeting.confirm_by and timezone.now() > meeting.confirm_by:
+        raise DomainError(
+            _("The window to confirm or object to these minutes has closed."), code="conflict"
+        )
     return row
 
 
@@ -1095,10 +1101,6 @@ def minutes_object(*, actor: User, meeting: Meeting, text: str) -> Attendee:
         text = (text or "").strip()
         if not text:
             raise _invalid(_("Say what is wrong in the minutes."), "text")
-        if meeting.confirm_by and timezone.now() > meeting.confirm_by:
-            raise DomainError(
-                _("The window to object to these minutes has closed."), code="conflict"
-            )
         row.objection, row.objected_at = text, timezone.now()
         row.confirmed_at = None
         row.save(update_fields=["confirmed_at", "objection", "objected_at"])

@@ -236,6 +236,7 @@ def _room_context(request: HttpRequest, meeting: Meeting) -> dict[str, Any]:
         "attendee_form": forms.AttendeeForm(collab=meeting.collaboration),
         "people": list(forms.people_of(meeting.collaboration)),
         "started": meeting.starts_at <= timezone.now(),
+        "window_open": bool(meeting.confirm_by and timezone.now() <= meeting.confirm_by),
         **room,
     }
 

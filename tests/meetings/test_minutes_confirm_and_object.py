@@ -50,14 +50,39 @@ def test_confirm_object_and_republish(org, proj, at):
         services.minutes_confirm(actor=proj.rob, meeting=m)
 
 
-def test_objections_close_with_the_window(proj, at):
+def test_confirmations_and_objections_close_with_the_window(proj, at):
     with at("2026-07-01 10:00"):
         m = meeting(proj, when="2026-07-03 14:00")
     with at("2026-07-03 16:00"):
         services.minutes_publish(actor=proj.cara, meeting=m)
-    with at("2026-07-06 16:01"), pytest.raises(DomainError) as err:
-        services.minutes_object(actor=proj.rob, meeting=m, text="晚了")
-    assert err.value.code == "conflict"
+    with at("2026-07-06 16:01"):
+        with pytest.raises(DomainError) as err:
+            services.minutes_object(actor=proj.rob, meeting=m, text="晚了")
+        assert err.value.code == "conflict"
+        with pytest.raises(DomainError) as err:
+            services.minutes_confirm(actor=proj.rob, meeting=m)
+        assert err.value.code == "conflict"
+    assert not Attendee.objects.filter(meeting=m, confirmed_at__isnull=False).exists()
+
+
+def test_the_page_offers_to_confirm_only_while_the_window_is_open(proj, at):
+    from django.test import Client
+
+    with at("2026-07-01 10:00"):
+        m = meeting(proj, when="2026-07-03 14:00")
+    with at("2026-07-03 16:00"):
+        services.minutes_publish(actor=proj.cara, meeting=m)
+    client = Client(headers={"accept-language": "en"})
+    client.force_login(proj.rob)
+    with at("2026-07-06 15:59"):
+        page = client.get(m.get_absolute_url()).content.decode()
+        assert 'data-testid="confirm"' in page
+        assert "confirm or object by 2026-07-06 16:00" in page
+    with at("2026-07-06 16:01"):
+        page = client.get(m.get_absolute_url()).content.decode()
+        assert 'data-testid="confirm"' not in page
+        assert 'data-testid="object"' not in page
+        assert "the window to confirm or object closed 2026-07-06 16:00" in page
 
 
 def test_the_window_is_configurable(proj, at, settings):
