@@ -1,4 +1,5 @@
-"""`concord demo`: create the demo organization; running it again changes nothing."""
+"""`concord demo`: create the demo organization and sample collaborations; running it again
+changes nothing. `--no-collaborations` loads the organization alone."""
 
 from typing import Any
 
@@ -6,12 +7,22 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from concord.orgs import demo_data, services
+from concord.orgs import demo_collaborations, demo_data, services
 from concord.orgs.models import Department, Level, Person
 
 
 class Command(BaseCommand):
-    help = "Create the demo organization (departments, heads, ~50 people) and print the logins."
+    help = (
+        "Create the demo organization (departments, heads, ~50 people) and a few sample "
+        "collaborations, and print the logins."
+    )
+
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument(
+            "--no-collaborations",
+            action="store_true",
+            help="Load the organization only, without the sample collaborations.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         with transaction.atomic():
@@ -20,7 +31,19 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(f"Demo organization ready ({created} objects created or set).")
         )
+        if not options["no_collaborations"]:
+            self.load_collaborations()
         self.print_logins()
+
+    def load_collaborations(self) -> None:
+        made = demo_collaborations.load()
+        if made:
+            names = "、".join(made)
+            self.stdout.write(
+                self.style.SUCCESS(f"Sample collaborations created ({len(made)}): {names}.")
+            )
+        else:
+            self.stdout.write("Sample collaborations already there (0 created).")
 
     def create_departments(self) -> int:
         count = 0
