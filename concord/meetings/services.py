@@ -781,7 +781,7 @@ def disagreements_note(*, actor: User, meeting: Meeting, text: str) -> Meeting:
         meeting.save(update_fields=["disagreements", "updated_at"])
         event_record(
             actor=actor,
-            verb="meeting.key_points_noted",
+            verb="meeting.disagreements_noted",
             subject=meeting,
             before={"disagreements": before},
             after={"disagreements": meeting.disagreements},
@@ -858,6 +858,8 @@ def action_add(
         _check_user(owner, "owner")
         if not isinstance(due_on, date):
             raise _invalid(_("Give the due date."), "due_on")
+        if due_on < timezone.localtime(meeting.starts_at).date():
+            raise _invalid(_("An action item cannot be due before the meeting."), "due_on")
         item = ActionItem.objects.create(
             meeting=meeting,
             collaboration=meeting.collaboration,

@@ -17,6 +17,8 @@ register(
         "meeting.material_removed": _("removed a material from the meeting"),
         "meeting.materials_sent": _("sent the meeting's materials to the attendees"),
         "meeting.key_points_noted": _("noted key points of the meeting"),
+        # Translators: 分歧事项
+        "meeting.disagreements_noted": _("noted the disagreements of the meeting"),
         "meeting.decision_added": _("recorded a decision of the meeting"),
         "meeting.decision_removed": _("removed a decision of the meeting"),
         "meeting.action_added": _("recorded an action item of the meeting"),

@@ -88,3 +88,27 @@ def test_a_note_taker_from_one_department_publishes_items_owned_in_another(org, 
     task = Task.objects.get(collaboration=proj.collab, title="市场文案")
     assert task.created_by == proj.leo
     assert task.department == org.market
+
+
+def test_an_action_item_cannot_be_due_before_the_meeting(proj, at):
+    with at("2026-07-01 10:00"):
+        m = meeting(proj, when="2026-07-03 14:00")
+    with at("2026-07-03 15:10"):
+        with pytest.raises(DomainError) as err:
+            services.action_add(
+                actor=proj.cara,
+                meeting=m,
+                description="补材料",
+                owner=proj.rob,
+                due_on=date(2026, 7, 2),
+            )
+        assert err.value.code == "invalid"
+        assert "due_on" in err.value.details
+        same_day = services.action_add(
+            actor=proj.cara,
+            meeting=m,
+            description="补材料",
+            owner=proj.rob,
+            due_on=date(2026, 7, 3),
+        )
+    assert same_day.due_on == date(2026, 7, 3)
