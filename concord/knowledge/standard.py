@@ -34,6 +34,18 @@ def _comm_plan(collab: Any, user: Any) -> FormDoc | None:
     return plan_form(collab, user)
 
 
+def _charter(collab: Any, user: Any) -> FormDoc | None:
+    from concord.planning.charter import charter_form
+
+    return charter_form(collab, user)
+
+
+def _raci(collab: Any, user: Any) -> FormDoc | None:
+    from concord.planning.charter import raci_form
+
+    return raci_form(collab, user)
+
+
 def _notices(collab: Any, user: Any) -> FormDoc | None:
     from concord.changes.exports import notices_form
 
@@ -67,6 +79,20 @@ def register_standard_forms() -> None:
         formats=("docx", "pdf", "xlsx"),
         archive_doc="plan",
         order=20,
+    )
+    register_form(
+        "planning.charter",
+        label=("项目章程", "Project charter"),
+        builder=_charter,
+        kinds=("project",),
+        order=21,
+    )
+    register_form(
+        "planning.raci",
+        label=("部门协作职责分工表", "Responsibility matrix (RACI)"),
+        builder=_raci,
+        formats=("xlsx", "docx", "pdf"),
+        order=22,
     )
     register_form(
         "communication.plan",

@@ -25,6 +25,8 @@ DAY = "2026-07-01 10:00 +0800"
 STANDARD = {
     "collaborations.request": ("docx", "pdf"),
     "planning.plan": ("docx", "pdf", "xlsx"),
+    "planning.charter": ("docx", "pdf"),
+    "planning.raci": ("xlsx", "docx", "pdf"),
     "communication.plan": ("docx", "pdf", "xlsx"),
     "changes.notices": ("docx", "pdf"),
     "changes.resources": ("docx", "pdf", "xlsx"),

@@ -28,6 +28,8 @@ WORDING = {
         "Cross-department collaboration request form",
     ),
     "planning.plan": ("跨部门协作计划书", "Cross-department collaboration plan"),
+    "planning.charter": ("项目章程", "Project charter"),
+    "planning.raci": ("部门协作职责分工表", "Department collaboration responsibility matrix"),
     "communication.plan": ("跨部门项目沟通计划表", "Cross-department project communication plan"),
     "changes.notices": ("变更通知", "Change notice"),
     "changes.resources": ("资源申请表", "Resource request form"),
@@ -36,6 +38,8 @@ WORDING = {
 LIVE = {  # a value from the live data that the form must show
     "collaborations.request": "新品上市推广",
     "planning.plan": "接口开发",
+    "planning.charter": "研发部",
+    "planning.raci": "接口开发",
     "communication.plan": "市场部",
     "changes.notices": "上线日期推迟两周",
     "changes.resources": "测试设备租赁",
