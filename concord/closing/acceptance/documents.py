@@ -296,7 +296,14 @@ def _verification(collab: Collaboration, user: Any) -> FormDoc | None:
 
 
 def register_forms() -> None:
-    register_form("acceptance.selfcheck", label=SELFCHECK, builder=_selfcheck, order=70)
+    # A checklist is a table (each standard met / not met / note): .xlsx too.
+    register_form(
+        "acceptance.selfcheck",
+        label=SELFCHECK,
+        builder=_selfcheck,
+        formats=("docx", "pdf", "xlsx"),
+        order=70,
+    )
     register_form(
         "acceptance.record",
         label=RECORD,
