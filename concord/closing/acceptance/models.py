@@ -252,7 +252,8 @@ class VerificationState(models.TextChoices):
 
 
 class Rating(models.TextChoices):
-    EFFECTIVE = "effective", _("Effective")
+    # Translators: 有效 (how well the solution worked; not 已生效)
+    EFFECTIVE = "effective", pgettext_lazy("effect rating", "Effective")
     PARTLY = "partly", _("Partly effective")
     NOT_EFFECTIVE = "not_effective", _("Not effective")
 
