@@ -17,6 +17,7 @@ PROPOSAL_NEW = "reviews.proposal_new"
 PROPOSAL_ADOPTED = "reviews.proposal_adopted"
 PROPOSAL_DECLINED = "reviews.proposal_declined"
 MEASURE_ASSIGNED = "reviews.measure_assigned"
+MEASURE_OVERDUE = "reviews.measure_overdue"
 
 register_kind(
     REVIEW_DUE,
@@ -66,4 +67,9 @@ register_kind(
     # Translators: 改进措施 — an improvement action of a retrospective, tracked there (not a task)
     title=_("An improvement action of %(collaboration)s is yours"),
     body=_("%(measure)s — due %(due_on)s, assigned by %(actor)s."),
+)
+register_kind(
+    MEASURE_OVERDUE,
+    title=_("An improvement action of %(collaboration)s is overdue"),
+    body=_("%(measure)s — it was due %(due_on)s. Mark it done once it is."),
 )

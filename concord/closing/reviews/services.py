@@ -63,6 +63,7 @@ User = Any
 
 CHECK_TIMER = "reviews.check"
 REMIND_TIMER = "reviews.remind"
+MEASURE_OVERDUE_TIMER = "reviews.measure_overdue"
 REMIND_EVERY_WORKING_DAYS = 2
 MAX_REMINDERS = 3
 TEXT_MAX = 10_000
@@ -171,15 +172,19 @@ def _index(obj: Any, *, kind: str, title: str, body: str) -> None:
 # ------------------------------------------------------- timers (scheduling)
 
 
-def _next_morning(after: datetime | None = None) -> datetime:
-    """Return the start of the next working day after `after` (now)."""
+def _morning_after(day: date) -> datetime:
+    """Return the start of the next working day after `day`."""
     from django.conf import settings
 
-    after = after or timezone.now()
-    day = workcal.next_working_day(timezone.localtime(after).date())
     return timezone.make_aware(
-        datetime.combine(day, settings.CONCORD_WORKDAY_START), timezone.get_current_timezone()
+        datetime.combine(workcal.next_working_day(day), settings.CONCORD_WORKDAY_START),
+        timezone.get_current_timezone(),
     )
+
+
+def _next_morning(after: datetime | None = None) -> datetime:
+    """Return the start of the next working day after `after` (now)."""
+    return _morning_after(timezone.localtime(after or timezone.now()).date())
 
 
 def arm_check(collab: Collaboration) -> None:
@@ -496,6 +501,9 @@ def measure_add(
         scope=collab,
         note=body,
     )
+    if not is_review:
+        # No task reminds anyone of it, so the measure keeps its own deadline.
+        timer_schedule(kind=MEASURE_OVERDUE_TIMER, subject=measure, due_at=_morning_after(due_on))
     if not is_review and owner.pk != actor.pk:
         # A review's measure is announced by its task; a retrospective's has no task.
         notify(
@@ -530,6 +538,7 @@ def measure_done(*, actor: User, measure: Measure) -> Measure:
         raise DomainError(_("This measure is already done."), code="conflict")
     locked.state = MeasureState.DONE
     locked.save(update_fields=["state"])
+    timer_cancel(subject=locked, kind=MEASURE_OVERDUE_TIMER)
     parent: Any = locked.retrospective or locked.review
     event_record(
         actor=actor,
@@ -541,6 +550,44 @@ def measure_done(*, actor: User, measure: Measure) -> Measure:
         note=locked.text,
     )
     return locked
+
+
+@transaction.atomic
+def measure_overdue(*, measure: Measure) -> bool:
+    """Tell the owner (and the lead) that a retrospective's action is past its date.
+
+    Timer handler body; a measure done (or tracked on a task) makes it moot.
+    It runs whatever the collaboration's state: the actions outlive it.
+    """
+    collab = _lock_collab(measure.collaboration)
+    locked = (
+        Measure.objects.select_for_update().select_related("owner").filter(pk=measure.pk).first()
+    )
+    if locked is None or locked.state != MeasureState.OPEN or locked.task_id is not None:
+        return False
+    parent: Any = locked.retrospective or locked.review
+    event = event_record(
+        actor=None,
+        verb="measure.overdue",
+        subject=parent,
+        after={"measure": locked.pk, "due_on": locked.due_on},
+        scope=collab,
+        note=locked.text,
+    )
+    lead = _writer_lead(collab)
+    notify(
+        recipients=[locked.owner, *([lead] if lead.pk != locked.owner_id else [])],
+        kind=kinds.MEASURE_OVERDUE,
+        subject=locked,
+        params={
+            "collaboration": _collab_param(collab),
+            "measure": locked.text[:200],
+            "due_on": locked.due_on.isoformat(),
+        },
+        url=locked.get_absolute_url(),
+        event=event,
+    )
+    return True
 
 
 @transaction.atomic

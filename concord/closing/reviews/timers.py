@@ -1,4 +1,4 @@
-"""Timer handlers: the daily milestone check and the review reminders.
+"""Timer handlers: the daily milestone check, the review reminders, overdue actions.
 
 Both re-check their subject under lock through the service they call: a
 collaboration no longer under way, or a review already published, makes
@@ -10,7 +10,7 @@ from concord.timers.models import Timer
 from concord.timers.registry import handler
 
 from . import services
-from .models import MilestoneReview
+from .models import Measure, MilestoneReview
 
 
 @handler(services.CHECK_TIMER)
@@ -27,3 +27,10 @@ def remind(timer: Timer) -> None:
     )
     if review is not None:
         services.review_remind(review=review)
+
+
+@handler(services.MEASURE_OVERDUE_TIMER)
+def measure_overdue(timer: Timer) -> None:
+    measure = Measure.objects.select_related("collaboration").filter(pk=timer.subject_id).first()
+    if measure is not None:
+        services.measure_overdue(measure=measure)

@@ -23,6 +23,7 @@ register(
         "retrospective.measure_added": _("added an improvement measure"),
         "retrospective.published": _("published the retrospective"),
         "measure.done": _("marked the improvement measure done"),
+        "measure.overdue": _("found the improvement measure overdue"),
         "proposal.made": _("proposed a change to the collaboration rules"),
         "proposal.adopted": _("adopted the proposal"),
         "proposal.declined": _("declined the proposal"),
