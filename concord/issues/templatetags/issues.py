@@ -1,6 +1,8 @@
 from typing import Any
+from urllib.parse import urlencode
 
 from django import template
+from django.urls import reverse
 
 from concord.collaborations.models import Collaboration
 
@@ -17,3 +19,20 @@ def issues_side(context: Any, collab: Collaboration) -> dict[str, Any]:
         "counts": selectors.counts_by_level(collab),
         "can_raise": access.can_raise_now(user, collab),
     }
+
+
+@register.simple_tag(takes_context=True)
+def issue_raise_url(context: Any, collab: Collaboration, source: Any = None) -> str:
+    """Return where to raise an issue from `source` (a task or a meeting), "" if the user may not.
+
+    Lets other apps' pages offer 「提报问题」 without knowing the issue log's rules.
+    """
+    if not access.can_raise_now(context["request"].user, collab):
+        return ""
+    url = reverse("issues:new", args=[collab.ref])
+    number = getattr(source, "number", "")
+    if number:
+        return f"{url}?{urlencode({'task': number})}"
+    if source is not None:
+        return f"{url}?{urlencode({'meeting': source.pk})}"
+    return url
