@@ -10,7 +10,8 @@ from datetime import date, datetime
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.http import HttpRequest, HttpResponse
+from django.db.models import Count
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Field, File, Query, Router, Schema, Status
 from ninja.files import UploadedFile
@@ -20,7 +21,15 @@ from concord.communication.models import CommItem
 from concord.knowledge.forms import download
 from concord.lib.errors import DomainError
 from concord.meetings import access, exports, ics, recurrence, selectors, services
-from concord.meetings.models import ActionItem, Decision, DecisionKind, Kind, Meeting, Series
+from concord.meetings.models import (
+    ActionItem,
+    Decision,
+    DecisionKind,
+    Kind,
+    Material,
+    Meeting,
+    Series,
+)
 from concord.orgs.models import Department
 
 router = Router()
@@ -296,6 +305,13 @@ def my_meetings(request: HttpRequest) -> Any:
     return [_row(m) for m in selectors.my_meetings(_user(request))[:200]]
 
 
+@router.get("/meetings/calendar.ics", summary="My upcoming meetings as one .ics calendar")
+def my_calendar(request: HttpRequest) -> HttpResponse:
+    meetings = list(selectors.upcoming_for(_user(request))[:200])
+    body = ics.calendar_of(meetings, lambda m: request.build_absolute_uri(m.get_absolute_url()))
+    return HttpResponse(body, content_type="text/calendar; charset=utf-8")
+
+
 @router.get(
     "/collaborations/{ref}/meetings", response=list[MeetingRow], summary="List the meetings"
 )
@@ -524,6 +540,36 @@ def add_material(request: HttpRequest, ref: str, pk: int, file: File[UploadedFil
     return Status(201, _fresh(request, ref, pk))
 
 
+def _material(request: HttpRequest, ref: str, pk: int, material: int) -> Material:
+    row = Material.objects.filter(meeting=_meeting(request, ref, pk), pk=material).first()
+    if row is None:
+        raise DomainError(_("Not found."), code="not_found")
+    return row
+
+
+@router.get(
+    "/collaborations/{ref}/meetings/{pk}/materials/{int:material}",
+    summary="Download a material",
+)
+def get_material(request: HttpRequest, ref: str, pk: int, material: int) -> FileResponse:
+    row = _material(request, ref, pk, material)
+    try:
+        handle = row.file.open("rb")
+    except OSError:  # the file is gone from storage
+        raise DomainError(_("Not found."), code="not_found") from None
+    return FileResponse(handle, as_attachment=True, filename=row.name)
+
+
+@router.delete(
+    "/collaborations/{ref}/meetings/{pk}/materials/{int:material}",
+    response=MeetingOut,
+    summary="Remove a material",
+)
+def remove_material(request: HttpRequest, ref: str, pk: int, material: int) -> Any:
+    services.material_remove(actor=_user(request), material=_material(request, ref, pk, material))
+    return _fresh(request, ref, pk)
+
+
 @router.post(
     "/collaborations/{ref}/meetings/{pk}/materials/send",
     response=MeetingOut,
@@ -601,14 +647,14 @@ def minutes(request: HttpRequest, ref: str, pk: int, fmt: str) -> HttpResponse:
     return download(exports.minutes_doc(meeting), fmt)
 
 
-def _series(series: Any) -> dict[str, Any]:
+def _series(series: Any, count: int | None = None) -> dict[str, Any]:
     return {
         "id": series.pk,
         "title": series.title,
         "rrule": series.rrule,
         "dtstart": series.dtstart,
         "until": series.until,
-        "meetings": series.meetings.count(),
+        "meetings": series.meetings.count() if count is None else count,
     }
 
 
@@ -628,6 +674,19 @@ def series_from_plan(request: HttpRequest, ref: str, payload: SeriesIn) -> Any:
     else:
         made = recurrence.series_from_plan(actor=user, collaboration=collab)
     return Status(201, [_series(s) for s in made])
+
+
+@router.get(
+    "/collaborations/{ref}/meeting-series",
+    response=list[SeriesOut],
+    summary="The recurring meetings that are still running",
+)
+def list_series(request: HttpRequest, ref: str) -> Any:
+    collab = collaboration_for(_user(request), ref)
+    rows = Series.objects.filter(collaboration=collab, until__isnull=True).annotate(
+        count=Count("meetings")
+    )
+    return [_series(s, s.count) for s in rows]
 
 
 @router.post(

@@ -127,3 +127,49 @@ def test_it_answers_4xx_for_bad_input_and_strangers(org, proj, call, at):
         assert call("rob", "post", f"{one}/confirm").status_code == 409
         assert call("leo", "get", f"{base}/meetings/999999").status_code == 404
         assert call("leo", "get", f"{one}/minutes.txt").status_code == 404
+
+
+def test_materials_series_and_my_calendar_are_on_the_api_too(org, proj, call, at):
+    from concord.communication import services as comm
+    from concord.communication.inputs import ItemInput
+
+    base = f"/collaborations/{proj.collab.number}"
+    with at("2026-07-01 10:00"):
+        one = f"{base}/meetings/{_new(call, proj).json()['id']}"
+        made = call(
+            "leo",
+            "post",
+            f"{one}/materials",
+            data={"file": SimpleUploadedFile("方案.txt", "内容".encode())},
+        ).json()
+        material = made["materials"][0]["id"]
+        got = call("rob", "get", f"{one}/materials/{material}")
+        assert got.status_code == 200
+        assert b"".join(got.streaming_content) == "内容".encode()
+        assert call("rob", "delete", f"{one}/materials/{material}").status_code == 403
+        assert call("oscar", "get", f"{one}/materials/{material}").status_code == 404
+        left = call("leo", "delete", f"{one}/materials/{material}")
+        assert left.status_code == 200
+        assert left.json()["materials"] == []
+        assert call("leo", "get", f"{one}/materials/{material}").status_code == 404
+
+        cal = Calendar.from_ical(call("rob", "get", "/meetings/calendar.ics").content)
+        assert [str(e["SUMMARY"]).startswith("Q3推广协调会") for e in cal.walk("VEVENT")] == [True]
+
+        comm.comm_plan_create(actor=org.pam, collaboration=proj.collab)
+        comm.comm_item_add(
+            actor=org.pam,
+            collaboration=proj.collab,
+            data=ItemInput(
+                topic="周例会", channel="meeting", rrule="FREQ=WEEKLY;BYDAY=FR", owner=proj.leo
+            ),
+        )
+        series = call("leo", "post", f"{base}/meeting-series", json={}).json()
+        running = call("rob", "get", f"{base}/meeting-series").json()
+        assert [(s["id"], s["meetings"]) for s in running] == [
+            (s["id"], s["meetings"]) for s in series
+        ]
+        assert all(s["meetings"] > 0 for s in running)
+        call("leo", "post", f"{base}/meeting-series/{series[0]['id']}/end")
+        left = call("rob", "get", f"{base}/meeting-series").json()
+        assert [s["id"] for s in left] == [s["id"] for s in series[1:]]
