@@ -22,6 +22,12 @@ def _request(collab: Any, user: Any) -> FormDoc | None:
         return None
 
 
+def _confirmation(collab: Any, user: Any) -> FormDoc | None:
+    from concord.collaborations.confirmation import confirmation_form
+
+    return confirmation_form(collab, user)
+
+
 def _plan(collab: Any, user: Any) -> FormDoc | None:
     from concord.planning.exports import plan_form
 
@@ -71,6 +77,12 @@ def register_standard_forms() -> None:
         builder=_request,
         archive_doc="request",
         order=10,
+    )
+    register_form(
+        "collaborations.confirmation",
+        label=("需求确认单", "Requirement confirmation"),
+        builder=_confirmation,
+        order=12,
     )
     register_form(
         "planning.plan",

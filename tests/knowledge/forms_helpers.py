@@ -24,6 +24,7 @@ DAY = "2026-07-01 10:00 +0800"
 # every form registered by the existing apps, with its formats
 STANDARD = {
     "collaborations.request": ("docx", "pdf"),
+    "collaborations.confirmation": ("docx", "pdf"),
     "planning.plan": ("docx", "pdf", "xlsx"),
     "planning.charter": ("docx", "pdf"),
     "planning.raci": ("xlsx", "docx", "pdf"),

@@ -27,6 +27,7 @@ WORDING = {
         "跨部门协作需求申请表",
         "Cross-department collaboration request form",
     ),
+    "collaborations.confirmation": ("需求确认单", "Requirement confirmation"),
     "planning.plan": ("跨部门协作计划书", "Cross-department collaboration plan"),
     "planning.charter": ("项目章程", "Project charter"),
     "planning.raci": ("部门协作职责分工表", "Department collaboration responsibility matrix"),
@@ -37,6 +38,7 @@ WORDING = {
 }
 LIVE = {  # a value from the live data that the form must show
     "collaborations.request": "新品上市推广",
+    "collaborations.confirmation": "马经理",
     "planning.plan": "接口开发",
     "planning.charter": "研发部",
     "planning.raci": "接口开发",
