@@ -32,8 +32,8 @@ from concord.orgs.models import Department
 
 
 class Status(models.TextChoices):
-    # Translators: 待处理
-    OPEN = "open", _("Open")
+    # Translators: 待处理 (an issue's status, not the verb)
+    OPEN = "open", pgettext_lazy("issue status", "Open")
     # Translators: 处理中
     IN_PROGRESS = "in_progress", _("In progress")
     # Translators: 已升级
@@ -208,14 +208,24 @@ class IssueLevelPeriod(models.Model):
     def __str__(self) -> str:
         return f"{self.issue.number} L{self.level}"
 
-    @property
-    def met(self) -> bool | None:
-        """True met, False missed, None still running within its deadline."""
+    def met_at(self, now: Any = None) -> bool | None:
+        """True met, False missed, None neither (running in time, or ended early otherwise).
+
+        Only a resolution meets a deadline: a stint that ended in time by an
+        escalation, a de-escalation or a new deadline did not resolve
+        anything, so it is neither met nor missed; one that ended after its
+        deadline, however it ended, missed it.
+        """
+        if self.outcome == Outcome.MET:
+            return True
         if self.outcome == Outcome.MISSED:
             return False
-        if self.ended_at is None:
-            return False if self.due_at < timezone.now() else None
-        return self.ended_at <= self.due_at
+        end = self.ended_at or now or timezone.now()
+        return False if end > self.due_at else None
+
+    @property
+    def met(self) -> bool | None:
+        return self.met_at()
 
 
 class IssueUpdate(models.Model):

@@ -10,7 +10,7 @@ from django.utils import timezone
 from concord.collaborations.models import Collaboration
 from concord.collaborations.selectors import visible_to
 
-from .models import ACTIVE, Issue, IssueLevelPeriod, IssueUpdate, Outcome, Status
+from .models import ACTIVE, Issue, IssueLevelPeriod, IssueUpdate, Status
 
 User = Any
 
@@ -137,7 +137,12 @@ def summary_of(collab: Collaboration, now: datetime | None = None) -> Summary:
     summary = Summary(levels=list(levels.values()), departments=[])
     durations = []
     departments: dict[str, DepartmentRow] = {}
-    escalated_ids = {p.issue_id for p in periods if p.level > 1}
+    # An escalation is a stint at a higher level than the issue's previous one:
+    # an issue raised at level 2, or a new deadline at the same level, is none.
+    escalations = _escalations(periods)
+    escalated_ids = {p.issue_id for p in escalations}
+    summary.escalations = len(escalations)
+    summary.automatic = sum(int(p.automatic) for p in escalations)
     for issue in issues:
         summary.total += 1
         summary.by_status[issue.status] = summary.by_status.get(issue.status, 0) + 1
@@ -160,18 +165,26 @@ def summary_of(collab: Collaboration, now: datetime | None = None) -> Summary:
             row.escalated += int(issue.pk in escalated_ids)
     for p in periods:
         levels[p.level].total += 1
-        if p.level > 1:
-            summary.escalations += 1
-            summary.automatic += int(p.automatic)
-        ended = p.ended_at
-        if p.outcome == Outcome.MISSED or (ended is None and p.due_at < now):
-            levels[p.level].missed += 1
-        elif ended is not None and p.outcome == Outcome.MET:
+        met = p.met_at(now)
+        if met is True:
             levels[p.level].met += 1
+        elif met is False:
+            levels[p.level].missed += 1
     if durations:
         summary.average_resolution = sum(durations, timedelta()) / len(durations)
     summary.departments = sorted(departments.values(), key=lambda r: (-r.total, r.name))
     return summary
+
+
+def _escalations(periods: list[IssueLevelPeriod]) -> list[IssueLevelPeriod]:
+    """Return the stints that began by going up a level (by hand or automatically)."""
+    out = []
+    previous: dict[int, int] = {}
+    for p in sorted(periods, key=lambda p: (p.started_at, p.pk)):
+        if p.issue_id in previous and p.level > previous[p.issue_id]:
+            out.append(p)
+        previous[p.issue_id] = p.level
+    return out
 
 
 def counts_by_level(collab: Collaboration) -> dict[str, Any]:
