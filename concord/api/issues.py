@@ -8,7 +8,7 @@ People are named by username, departments by id.
 """
 
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 
 from django.contrib.auth import get_user_model
 from django.http import HttpRequest, HttpResponse
@@ -24,6 +24,10 @@ from concord.lib.errors import DomainError
 from concord.orgs.models import Department
 
 router = Router()
+
+#: The largest id the database takes (a bigger one is a 400, not an overflow).
+MAX_ID = 2**63 - 1
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
 
 
 def _user(request: HttpRequest) -> Any:
@@ -49,12 +53,15 @@ class IssueIn(Schema):
     impact_business: str = Field("", max_length=10000, examples=["上线推迟约3天"])
     impact_customers: str = Field("", max_length=10000)
     impact_teams: str = Field("", max_length=10000, examples=["研发部、市场部联调停滞"])
-    department_ids: list[int] = Field(default_factory=list, examples=[[3]])
+    department_ids: list[Id] = Field(default_factory=list, examples=[[3]])
     level: int = Field(1, ge=1, le=3, examples=[1])
     due_at: datetime | None = Field(
         None, description="Resolution deadline; empty: the level's time limit from now."
     )
     task: str | None = Field(None, description="Raised from this task (its number).")
+    meeting: int | None = Field(
+        None, ge=1, le=MAX_ID, description="Raised from this meeting (its id); not with task."
+    )
 
 
 class IssuePatch(Schema):
@@ -66,7 +73,7 @@ class IssuePatch(Schema):
     impact_business: str | None = Field(None, max_length=10000)
     impact_customers: str | None = Field(None, max_length=10000)
     impact_teams: str | None = Field(None, max_length=10000)
-    department_ids: list[int] | None = None
+    department_ids: list[Id] | None = None
 
 
 class UpdateIn(Schema):
@@ -134,6 +141,13 @@ class IssueRow(Schema):
     departments: list[str]
 
 
+class MeetingOut(Schema):
+    id: int
+    title: str
+    starts_at: datetime
+    url: str
+
+
 class IssueOut(IssueRow):
     description: str
     phenomenon: str
@@ -151,6 +165,9 @@ class IssueOut(IssueRow):
     source: str | None = Field(None, description="What it was raised from (e.g. a task).")
     periods: list[PeriodOut]
     updates: list[UpdateOut]
+    meetings: list[MeetingOut] = Field(
+        default_factory=list, description="Escalation meetings scheduled for it."
+    )
 
 
 class LevelOut(Schema):
@@ -179,13 +196,6 @@ class SummaryOut(Schema):
     average_hours_to_resolve: float | None
     levels: list[LevelOut]
     departments: list[DepartmentOut]
-
-
-class MeetingOut(Schema):
-    id: int
-    title: str
-    starts_at: datetime
-    url: str
 
 
 # --- Helpers -------------------------------------------------------------
@@ -266,9 +276,19 @@ def _out(issue: Issue) -> dict[str, Any]:
                 }
                 for u in selectors.updates_of(issue)
             ],
+            "meetings": [_meeting(m) for m in selectors.meetings_of(issue)],
         }
     )
     return data
+
+
+def _meeting(meeting: Any) -> dict[str, Any]:
+    return {
+        "id": meeting.pk,
+        "title": str(getattr(meeting, "title", meeting)),
+        "starts_at": meeting.starts_at,
+        "url": meeting.get_absolute_url(),
+    }
 
 
 def _fresh(request: HttpRequest, ref: str, number: str) -> dict[str, Any]:
@@ -280,7 +300,7 @@ class ListFilters(Schema):
     status: str = Field(
         "", description="open, in_progress, escalated, resolved, closed, or active (not resolved)"
     )
-    department_id: int | None = None
+    department_id: int | None = Field(None, ge=1, le=MAX_ID)
     overdue: bool = False
     mine: bool = Field(False, description="Owned, handled or raised by the caller.")
     q: str = Field("", max_length=100)
@@ -297,6 +317,29 @@ def _filters(query: ListFilters) -> selectors.Filters:
         mine=query.mine,
         q=query.q.strip(),
     )
+
+
+def _source(collab: Any, payload: IssueIn) -> Any:
+    """Return the task or meeting of `collab` the issue is raised from (None: on its own)."""
+    if payload.task and payload.meeting:
+        raise DomainError(
+            _("Raise an issue from a task or from a meeting, not both."), field="task"
+        )
+    if payload.task:
+        from concord.tasks.models import Task
+
+        task = Task.objects.filter(collaboration=collab, number=payload.task.upper()).first()
+        if task is None:
+            raise DomainError(_("No such task in this collaboration."), field="task")
+        return task
+    if payload.meeting:
+        from concord.meetings.models import Meeting
+
+        meeting = Meeting.objects.filter(collaboration=collab, pk=payload.meeting).first()
+        if meeting is None:
+            raise DomainError(_("No such meeting in this collaboration."), field="meeting")
+        return meeting
+    return None
 
 
 # --- Endpoints -----------------------------------------------------------
@@ -320,13 +363,7 @@ def list_issues(request: HttpRequest, ref: str, query: Query[ListFilters]) -> li
 def raise_issue(request: HttpRequest, ref: str, payload: IssueIn) -> Any:
     user = _user(request)
     collab = collaboration_for(user, ref)
-    source = None
-    if payload.task:
-        from concord.tasks.models import Task
-
-        source = Task.objects.filter(collaboration=collab, number=payload.task.upper()).first()
-        if source is None:
-            raise DomainError(_("No such task in this collaboration."), field="task")
+    source = _source(collab, payload)
     issue = services.issue_raise(
         actor=user,
         collaboration=collab,
@@ -510,12 +547,4 @@ def schedule_meeting(request: HttpRequest, ref: str, number: str, payload: Meeti
         place=payload.place,
         attendees=attendees,
     )
-    return Status(
-        201,
-        {
-            "id": meeting.pk,
-            "title": str(getattr(meeting, "title", meeting)),
-            "starts_at": meeting.starts_at,
-            "url": meeting.get_absolute_url(),
-        },
-    )
+    return Status(201, _meeting(meeting))

@@ -28,6 +28,24 @@ def _area(rows: int = 2) -> forms.Textarea:
     return forms.Textarea(attrs={"rows": rows})
 
 
+MAX_ID = 2**63 - 1
+
+
+class IdsField(forms.ModelMultipleChoiceField):
+    """Several rows by id; an id no database column can hold is an invalid choice, not a 500."""
+
+    def _check_values(self, value: Any) -> Any:
+        for pk in value if isinstance(value, list | tuple) else []:
+            text = str(pk).strip()
+            if text.isdigit() and int(text) > MAX_ID:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": pk},
+                )
+        return super()._check_values(value)
+
+
 class IssueForm(forms.Form):
     # Translators: 问题描述
     title = forms.CharField(label=_("Issue"), max_length=200)
@@ -55,7 +73,7 @@ class IssueForm(forms.Form):
     impact_teams = forms.CharField(
         label=_("Impact on teams"), required=False, max_length=10000, widget=_area()
     )
-    departments = forms.ModelMultipleChoiceField(
+    departments = IdsField(
         label=_("Departments involved"), queryset=Department.objects.none(), required=False
     )
     # Translators: 责任人
@@ -129,7 +147,7 @@ class CloseForm(forms.Form):
         _bootstrap(self)
 
 
-class PeopleChoiceField(forms.ModelMultipleChoiceField):
+class PeopleChoiceField(IdsField):
     def label_from_instance(self, obj: Any) -> str:
         person = getattr(obj, "person", None)
         return person.name if person is not None else str(obj.get_username())

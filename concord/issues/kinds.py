@@ -10,6 +10,8 @@ from concord.notifications.kinds import register_kind
 
 RAISED = "issues.raised"
 ESCALATED = "issues.escalated"
+# Its own kind, so the reason (超时自动升级) reads in each recipient's language.
+AUTO_ESCALATED = "issues.auto_escalated"
 DEESCALATED = "issues.deescalated"
 REDATED = "issues.redated"
 RESOLVED = "issues.resolved"
@@ -29,6 +31,15 @@ register_kind(
     # Translators: 问题升级
     title=_("Issue %(number)s escalated to level %(level)s: %(title)s"),
     body=_("%(reason)s Now handled by %(handler)s; to be resolved by %(due_at)s."),
+)
+register_kind(
+    AUTO_ESCALATED,
+    # Translators: 超时自动升级
+    title=_("Issue %(number)s escalated automatically to level %(level)s: %(title)s"),
+    body=_(
+        "It was not resolved within its level's time limit. "
+        "Now handled by %(handler)s; to be resolved by %(due_at)s."
+    ),
 )
 register_kind(
     DEESCALATED,

@@ -561,14 +561,7 @@ def issue_escalate_due(*, issue_id: int, level: int, version: int) -> Issue | No
             automatic=True,
         )
         event = _record(locked, "issue.escalated", None, before, note=reason)
-        _tell(
-            locked,
-            kinds.ESCALATED,
-            involved(locked, previous),
-            actor=None,
-            event=event,
-            reason=reason,
-        )
+        _tell(locked, kinds.AUTO_ESCALATED, involved(locked, previous), actor=None, event=event)
         return locked
 
 

@@ -2,6 +2,8 @@
 
 from typing import Any
 
+from django.utils import translation
+
 from concord.activity.models import Event
 from concord.issues import access
 from concord.issues.models import IssueLevelPeriod, Outcome, Status
@@ -39,7 +41,12 @@ def test_level_1_becomes_level_2_after_24_clock_hours(org: Org, proj: Project, a
     event = Event.objects.filter(verb="issue.escalated").get()
     assert event.actor is None
     assert event.note == AUTO_REASON == "超时自动升级"
-    assert Notification.objects.filter(kind="issues.escalated", recipient=proj.leo).exists()
+    notice = Notification.objects.get(kind="issues.auto_escalated", recipient=proj.leo)
+    # The reason is the kind's own wording, so it reads in the recipient's language.
+    with translation.override("en"):
+        assert "not resolved within its level's time limit" in notice.body
+        assert "超时" not in notice.body
+    assert Notification.objects.filter(kind="issues.auto_escalated", recipient=proj.rob).exists()
     first = IssueLevelPeriod.objects.filter(issue=issue, level=1).get()
     assert first.outcome == Outcome.MISSED
     assert Timer.objects.filter(kind="issues.escalate", state="pending").count() == 1

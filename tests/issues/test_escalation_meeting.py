@@ -63,9 +63,41 @@ def test_an_issue_raised_from_a_meeting_links_it(org: Org, proj: Project, at: An
         )
         client = client_for(proj.rob)
         url = f"/collaborations/{proj.collab.number}/issues/new/?meeting={meeting.pk}"
+        # The meeting's page offers it (提报问题), to whoever may raise an issue.
+        page = client.get(meeting.get_absolute_url()).content.decode()
+        assert f'href="{url}" data-testid="meeting-raise-issue"' in page
         assert client.get(url).status_code == 200
         response = client.post(
             url, {"title": "会上发现的新问题", "owner": proj.rob.pk, "level": "1"}
         )
         assert response.status_code == 302
     assert Issue.objects.get(title="会上发现的新问题").source == meeting
+
+
+def test_over_the_api_an_issue_is_raised_from_a_meeting_and_lists_its_meetings(
+    org: Org, proj: Project, at: Any, api: Any
+) -> None:
+    from concord.issues.meetings import escalation_meeting_schedule
+
+    base = f"/collaborations/{proj.collab.number}/issues"
+    with at("2026-07-01 10:00"):
+        first = raise_issue(org, proj, level=2, who="alice")
+        meeting = escalation_meeting_schedule(
+            actor=proj.leo,
+            issue=first,
+            starts_at=first.due_at,
+            duration_minutes=30,
+            attendees=[proj.rob],
+        )
+        r = api("alice", "get", f"{base}/{first.number}")
+        assert [m["id"] for m in r.json()["meetings"]] == [meeting.pk]
+        r = api(
+            "alice", "post", base, json={"title": "会上发现", "owner": "rob", "meeting": meeting.pk}
+        )
+        assert r.status_code == 201, r.content
+        assert r.json()["source"] == str(meeting)
+        r = api(
+            "alice", "post", base, json={"title": "x", "owner": "rob", "meeting": meeting.pk + 99}
+        )
+        assert r.status_code == 400
+        assert "meeting" in r.json()["details"]
