@@ -471,22 +471,29 @@ def meeting_update(*, actor: User, meeting: Meeting, **changes: Any) -> Meeting:
         timing = bool({"starts_at", "duration_minutes"} & set(after))
         if timing:
             _schedule_minutes_timers(meeting)
-        if timing or "place" in after:
+        # A new host, note-taker or decision maker attends: they are invited, not told of a change.
+        present = set(meeting.attendees.values_list("user_id", flat=True))
+        newcomers = [
+            i
+            for i in _invitees(
+                [],
+                host=meeting.host,
+                note_taker=meeting.note_taker,
+                decision_maker=meeting.decision_maker,
+            )
+            if i.user.pk not in present
+        ]
+        if timing or "place" in after or newcomers:
             meeting.sequence += 1
         meeting.save()
-        invitees = _invitees(
-            [],
-            host=meeting.host,
-            note_taker=meeting.note_taker,
-            decision_maker=meeting.decision_maker,
-        )
-        present = set(meeting.attendees.values_list("user_id", flat=True))
         Attendee.objects.bulk_create(
             Attendee(meeting=meeting, user=i.user, department=i.department, role=i.role)
-            for i in invitees
-            if i.user.pk not in present
+            for i in newcomers
         )
-        _join_team(meeting.collaboration, [i.user for i in invitees])
+        _join_team(meeting.collaboration, [i.user for i in newcomers])
+        added = [i.user.pk for i in newcomers]
+        if added:
+            after["attendees_added"] = added
         event = event_record(
             actor=actor,
             verb="meeting.changed",
@@ -497,8 +504,18 @@ def meeting_update(*, actor: User, meeting: Meeting, **changes: Any) -> Meeting:
         )
         if timing or "place" in after:
             notify(
-                recipients=_attendee_users(meeting),
+                recipients=[u for u in _attendee_users(meeting) if u.pk not in added],
                 kind=kinds.CHANGED,
+                subject=meeting,
+                params=_params(meeting, actor),
+                url=_url(meeting),
+                actor=actor,
+                event=event,
+            )
+        if newcomers:
+            notify(
+                recipients=[i.user for i in newcomers],
+                kind=kinds.INVITED,
                 subject=meeting,
                 params=_params(meeting, actor),
                 url=_url(meeting),

@@ -61,3 +61,23 @@ def test_an_escalation_without_a_decision_maker_is_warned_about(org, proj, at, s
     assert any("decision maker" in w for w in selectors.warnings(bare))
     assert not any("decision maker" in w for w in selectors.warnings(named))
     assert not any("decision maker" in w for w in selectors.warnings(other))
+
+
+def test_a_new_decision_maker_is_invited_not_told_of_a_change(org, proj, at):
+    with at("2026-07-01 10:00"):
+        m = meeting(proj)
+        before = m.sequence
+        m = services.meeting_update(actor=proj.leo, meeting=m, decision_maker=org.dora)
+    row = Attendee.objects.get(meeting=m, user=org.dora)
+    assert row.role == "决策人"
+    assert Notification.objects.filter(kind="meetings.invited", recipient=org.dora).count() == 1
+    assert not Notification.objects.filter(kind="meetings.changed").exists()
+    assert m.sequence == before + 1  # calendar clients learn of the new attendee
+    with at("2026-07-01 11:00"):
+        services.meeting_update(actor=proj.leo, meeting=m, note_taker=proj.rob, place="3楼会议室")
+    # rob already attended: he is told of the new place like everyone, not invited again.
+    assert Notification.objects.filter(kind="meetings.invited", recipient=proj.rob).count() == 1
+    changed = set(
+        Notification.objects.filter(kind="meetings.changed").values_list("recipient_id", flat=True)
+    )
+    assert changed == {proj.rob.pk, proj.cara.pk, org.dora.pk}
