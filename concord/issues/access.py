@@ -9,8 +9,10 @@ executing):
 |---------------------------------|--------------------------------------------------------|
 | raise                           | the initiator, the team (the lead included), heads of  |
 |                                 | participating departments, the PMO                     |
-| edit, post a status update,     | the owner, the current handler, the lead, the PMO      |
-| re-date                         |                                                        |
+| edit, post a status update      | the owner, the current handler, the lead, the PMO      |
+| re-date                         | the lead, the PMO, the handler above level 1           |
+| raise with a deadline later     | the lead, the PMO                                      |
+| than the level's time limit     |                                                        |
 | escalate by hand (not past 3)   | the owner, the current handler, the lead, the PMO      |
 | de-escalate (back one level)    | the current handler, the PMO                           |
 | resolve                         | the owner, the current handler                         |
@@ -18,6 +20,9 @@ executing):
 | schedule an escalation meeting  | whoever may escalate                                   |
 
 "The lead" is the project lead, or the initiator while no lead is named.
+The parties of a level-1 issue (its owner and handler) may not move their
+own deadline: that would switch off the automatic escalation the guides
+rely on, so a later deadline is for whoever coordinates above them.
 Resolved and closed issues take no edits, updates or escalations.
 """
 
@@ -83,6 +88,16 @@ def may_update(user: User, issue: Issue) -> bool:
     return _owner_or_handler(user, issue) or _pmo(user) or is_lead(user, issue.collaboration)
 
 
+def may_redate(user: User, issue: Issue) -> bool:
+    coordinator = issue.level > 1 and _active_user(user) and user.pk == issue.handler_id
+    return coordinator or _pmo(user) or is_lead(user, issue.collaboration)
+
+
+def may_set_later_deadline(user: User, collab: Collaboration) -> bool:
+    """May raise an issue with a deadline past its level's time limit."""
+    return _pmo(user) or is_lead(user, collab)
+
+
 def may_escalate(user: User, issue: Issue) -> bool:
     return may_update(user, issue)
 
@@ -114,6 +129,10 @@ def _live(issue: Issue) -> bool:
 
 def can_update_now(user: User, issue: Issue) -> bool:
     return _live(issue) and may_update(user, issue)
+
+
+def can_redate_now(user: User, issue: Issue) -> bool:
+    return _live(issue) and may_redate(user, issue)
 
 
 def can_escalate_now(user: User, issue: Issue) -> bool:

@@ -99,7 +99,10 @@ class RaiseForm(IssueForm):
         label=_("Resolution deadline"),
         required=False,
         widget=_DATETIME,
-        help_text=_("Empty: the level's time limit from now."),
+        help_text=_(
+            "Empty: the level's time limit from now. "
+            "Only the project lead or the PMO may set a later one."
+        ),
     )
 
 

@@ -369,6 +369,16 @@ def issue_raise(
     owner = _check_owner(collab, owner)
     now = timezone.now()
     custom_due = _check_due(due_at, now)
+    limit = deadline_for(collab, level, now)
+    if custom_due and custom_due > limit and not access.may_set_later_deadline(actor, collab):
+        raise DomainError(
+            _(
+                "Level %(level)s issues are to be resolved by %(limit)s; only the project lead "
+                "or the PMO may set a later deadline."
+            )
+            % {"level": level, "limit": local_text(limit)},
+            field="due_at",
+        )
     chosen = _departments_of(collab, departments)
     seq = (Issue.objects.filter(collaboration=collab).aggregate(m=models.Max("seq"))["m"] or 0) + 1
     issue = Issue(
@@ -388,7 +398,7 @@ def issue_raise(
         handler=handler_for(collab, level, owner),
         status=Status.OPEN if level == 1 else Status.ESCALATED,
         level_started_at=now,
-        due_at=custom_due or deadline_for(collab, level, now),
+        due_at=custom_due or limit,
         created_at=now,
         source_type=ContentType.objects.get_for_model(source) if source is not None else None,
         source_id=source.pk if source is not None else None,
@@ -601,7 +611,7 @@ def issue_redate(*, actor: User, issue: Issue, due_at: datetime, reason: str = "
     """Change the resolution deadline (解决时限): the escalation timer is re-armed for it."""
     locked = _lock(issue)
     access.require_under_way(locked.collaboration)
-    _require(access.may_update(actor, locked))
+    _require(access.may_redate(actor, locked))
     _require_active(locked)
     now = timezone.now()
     new_due = _check_due(due_at, now)

@@ -241,6 +241,7 @@ def _detail_context(request: HttpRequest, issue: Issue, **forms_: Any) -> dict[s
         "path": path,
         "now": timezone.now(),
         "can_update": access.can_update_now(user, issue),
+        "can_redate": access.can_redate_now(user, issue),
         "can_escalate": access.can_escalate_now(user, issue),
         "can_deescalate": access.can_deescalate_now(user, issue),
         "can_resolve": access.can_resolve_now(user, issue),

@@ -31,7 +31,7 @@ def test_only_a_resolution_meets_a_deadline(org: Org, proj: Project, at: Any) ->
     with at("2026-07-01 12:00"):
         services.issue_escalate(actor=proj.rob, issue=early, reason="无共识")
         services.issue_redate(
-            actor=proj.rob, issue=redated, due_at=fresh(redated).due_at + timedelta(days=2)
+            actor=proj.leo, issue=redated, due_at=fresh(redated).due_at + timedelta(days=2)
         )
     with at("2026-07-02 10:05"):
         run_timers()  # `late` escalates automatically

@@ -15,15 +15,15 @@ PEOPLE = ["alice", "leo", "rob", "cara", "rita", "pam", "oscar", "victor"]
 
 # An issue raised by rita (head of 研发部), owned by rob, escalated to level 2 (handler: leo).
 EXPECTED = {
-    #          raise  update escalate deesc  resolve confirm
-    "alice": (True, False, False, False, False, False),
-    "leo": (True, True, True, True, True, True),
-    "rob": (True, True, True, False, True, False),
-    "cara": (True, False, False, False, False, False),
-    "rita": (True, False, False, False, False, True),
-    "pam": (True, True, True, True, False, False),
-    "oscar": (False, False, False, False, False, False),
-    "victor": (False, False, False, False, False, False),
+    #          raise  update redate escalate deesc  resolve confirm
+    "alice": (True, False, False, False, False, False, False),
+    "leo": (True, True, True, True, True, True, True),
+    "rob": (True, True, False, True, False, True, False),
+    "cara": (True, False, False, False, False, False, False),
+    "rita": (True, False, False, False, False, False, True),
+    "pam": (True, True, True, True, True, False, False),
+    "oscar": (False, False, False, False, False, False, False),
+    "victor": (False, False, False, False, False, False, False),
 }
 
 
@@ -45,6 +45,7 @@ def test_the_matrix(org: Org, proj: Project, escalated: Any, name: str) -> None:
     got = (
         access.may_raise(user, proj.collab),
         access.may_update(user, issue),
+        access.may_redate(user, issue),
         access.may_escalate(user, issue),
         access.may_deescalate(user, issue),
         access.may_resolve(user, issue),
@@ -83,3 +84,23 @@ def test_an_owner_outside_the_collaboration_is_refused(org: Org, proj: Project) 
     with pytest.raises(DomainError) as exc:
         raise_issue(org, proj, owner=org.oscar)
     assert "owner" in exc.value.details
+
+
+def test_the_parties_cannot_push_their_own_deadline_back(org: Org, proj: Project, at: Any) -> None:
+    """A later deadline would switch off the automatic escalation: the lead or the PMO sets it."""
+    from datetime import timedelta
+
+    with at("2026-07-01 10:00"):
+        issue = raise_issue(org, proj)
+        later = issue.due_at + timedelta(days=3)
+        with pytest.raises(DomainError) as exc:
+            services.issue_redate(actor=proj.rob, issue=issue, due_at=later)
+        assert exc.value.code == "forbidden"
+        with pytest.raises(DomainError) as exc:
+            raise_issue(org, proj, due_at=later)
+        assert "due_at" in exc.value.details
+        earlier = raise_issue(org, proj, due_at=issue.due_at - timedelta(hours=20))
+        assert earlier.due_at == issue.due_at - timedelta(hours=20)
+        assert raise_issue(org, proj, who="leo", due_at=later).due_at == later
+        services.issue_redate(actor=proj.leo, issue=issue, due_at=later)
+    assert fresh(issue).due_at == later

@@ -55,7 +55,7 @@ def test_re_dating_re_arms_the_timer_and_the_old_one_is_gone(
     with at("2026-07-01 10:00"):
         issue = raise_issue(org, proj)
         new_due = issue.due_at + timedelta(days=3)
-        services.issue_redate(actor=proj.rob, issue=issue, due_at=new_due, reason="等待供应商")
+        services.issue_redate(actor=proj.leo, issue=issue, due_at=new_due, reason="等待供应商")
     timers = pending()
     assert len(timers) == 1
     assert timers[0].due_at == new_due
