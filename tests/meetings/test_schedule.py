@@ -14,7 +14,8 @@ def test_scheduling_invites_attendees_with_the_guides_agenda(proj, at):
     with at("2026-07-01 10:00"):
         m = meeting(proj)
     assert m.kind == Meeting.Kind.COORDINATION
-    assert [a.minutes for a in m.agenda.all()] == [10, 15, 30, 10, 10]
+    # The guides' proportions, filling the hour.
+    assert [a.minutes for a in m.agenda.all()] == [8, 12, 24, 8, 8]
     users = set(m.attendees.values_list("user_id", flat=True))
     assert users == {proj.leo.pk, proj.cara.pk, proj.rob.pk}
     assert Notification.objects.filter(kind="meetings.invited", recipient=proj.rob).exists()
