@@ -36,14 +36,20 @@ class Command(BaseCommand):
         self.print_logins()
 
     def load_collaborations(self) -> None:
-        made = demo_collaborations.load()
-        if made:
-            names = "、".join(made)
+        loaded = demo_collaborations.load(keep_going=True)
+        if loaded.created:
+            names = "、".join(loaded.created)
             self.stdout.write(
-                self.style.SUCCESS(f"Sample collaborations created ({len(made)}): {names}.")
+                self.style.SUCCESS(
+                    f"Sample collaborations created ({len(loaded.created)}): {names}."
+                )
             )
-        else:
+        elif not loaded.failed:
             self.stdout.write("Sample collaborations already there (0 created).")
+        for name, error in loaded.failed:
+            self.stderr.write(
+                self.style.WARNING(f"Sample collaboration {name} was not created: {error}")
+            )
 
     def create_departments(self) -> int:
         count = 0
