@@ -16,7 +16,8 @@ executing):
 | escalate by hand (not past 3)   | the owner, the current handler, the lead, the PMO      |
 | de-escalate (back one level)    | the current handler, the PMO                           |
 | resolve                         | the owner, the current handler                         |
-| confirm and close, or reopen    | the raiser, the lead, the current handler              |
+| confirm and close, or reopen    | the raiser, the lead, the current handler — not the    |
+|                                 | one who resolved it (unless the lead)                  |
 | schedule an escalation meeting  | whoever may escalate                                   |
 
 "The lead" is the project lead, or the initiator while no lead is named.
@@ -111,9 +112,18 @@ def may_resolve(user: User, issue: Issue) -> bool:
 
 
 def may_confirm(user: User, issue: Issue) -> bool:
+    """The raiser, the handler or the lead confirm; not whoever resolved it, unless the lead.
+
+    A resolution confirms nothing when its author confirms it (a level-1
+    owner is also its handler); the lead has no one else in the
+    collaboration to ask, so may confirm their own.
+    """
     if not _active_user(user):
         return False
-    return user.pk in (issue.raised_by_id, issue.handler_id) or is_lead(user, issue.collaboration)
+    lead = is_lead(user, issue.collaboration)
+    if user.pk == issue.resolved_by_id and not lead:
+        return False
+    return user.pk in (issue.raised_by_id, issue.handler_id) or lead
 
 
 # ---------------------------------------------------------------- what to show now

@@ -104,3 +104,15 @@ def test_the_parties_cannot_push_their_own_deadline_back(org: Org, proj: Project
         assert raise_issue(org, proj, who="leo", due_at=later).due_at == later
         services.issue_redate(actor=proj.leo, issue=issue, due_at=later)
     assert fresh(issue).due_at == later
+
+
+def test_whoever_resolved_it_does_not_confirm_it(org: Org, proj: Project) -> None:
+    issue = raise_issue(org, proj)  # rob raises and owns it: at level 1 he is its handler too
+    services.issue_resolve(actor=proj.rob, issue=issue, resolution="已扩容")
+    issue = fresh(issue)
+    assert not access.may_confirm(proj.rob, issue)
+    with pytest.raises(DomainError) as exc:
+        services.issue_close(actor=proj.rob, issue=issue)
+    assert exc.value.code == "forbidden"
+    services.issue_close(actor=proj.leo, issue=issue)
+    assert fresh(issue).confirmed_by == proj.leo
