@@ -12,39 +12,11 @@ import pytest
 from concord.closing.acceptance.models import Item, ItemState
 from concord.collaborations.models import Collaboration
 from concord.timers.sweep import sweep
+from tests.browser.helpers import judge_deliverable, login, submit_deliverable
 from tests.closing.helpers import accepting
-from tests.personas import PASSWORD, Org
+from tests.personas import Org
 
 pytestmark = pytest.mark.browser
-
-
-def _login(page: Any, base: str, username: str) -> None:
-    page.context.clear_cookies()
-    page.goto(f"{base}/accounts/login/")
-    page.fill('input[name="username"]', username)
-    page.fill('input[name="password"]', PASSWORD)
-    page.click('[data-testid="login-submit"]')
-    page.wait_for_url(f"{base}/")
-
-
-def _submit(page: Any, base: str, number: str, note: str) -> None:
-    page.goto(f"{base}/collaborations/{number}/acceptance/")
-    page.click('[data-testid="submit-deliverable"]')
-    page.check('input[name="answer_0"][value="met"]')
-    page.fill('textarea[name="note"]', note)
-    page.click('[data-testid="submit-button"]')
-    page.wait_for_selector('[data-testid="item-state"]')
-
-
-def _judge(page: Any, base: str, number: str, verdict: str, note: str, due: str = "") -> None:
-    page.goto(f"{base}/collaborations/{number}/acceptance/")
-    page.click('[data-testid="deliverable-row"] a')
-    page.check(f'input[name="verdict"][value="{verdict}"]')
-    page.fill('textarea[name="note"]', note)
-    if due:
-        page.fill('input[name="rework_due"]', due)
-    page.click('[data-testid="judge-button"]')
-    page.wait_for_selector('[data-testid="round-verdict"]')
 
 
 def test_accept_after_rework_then_close(
@@ -56,11 +28,11 @@ def test_accept_after_rework_then_close(
     archive = f"{base}/collaborations/{number}/archive/"
 
     # Acceptance: submitted, sent back for rework, resubmitted, passed.
-    _login(page, base, "mark")
-    _submit(page, base, number, "初稿")
-    _login(page, base, "leo")
-    _judge(page, base, number, "rework", "补充预算明细", "2030-01-15")
-    _login(page, base, "mark")
+    login(page, base, "mark")
+    submit_deliverable(page, base, number, "初稿")
+    login(page, base, "leo")
+    judge_deliverable(page, base, number, "rework", "补充预算明细", "2030-01-15")
+    login(page, base, "mark")
     item = Item.objects.get(collaboration=p.collab)
     assert item.state == ItemState.REWORK
     page.goto(f"{base}{item.get_absolute_url()}")
@@ -68,8 +40,8 @@ def test_accept_after_rework_then_close(
     page.fill('textarea[name="note"]', "已补充预算明细")
     page.click('[data-testid="submit-button"]')
     page.wait_for_selector('[data-testid="item-state"]')
-    _login(page, base, "leo")
-    _judge(page, base, number, "pass", "符合要求")
+    login(page, base, "leo")
+    judge_deliverable(page, base, number, "pass", "符合要求")
     item.refresh_from_db()
     assert item.state == ItemState.PASSED
 
@@ -79,7 +51,7 @@ def test_accept_after_rework_then_close(
     assert page.get_attribute('[data-testid="item-request"]', "data-status") == "present"
 
     # The PMO waives whatever required document is still missing.
-    _login(page, base, "pam")
+    login(page, base, "pam")
     page.goto(archive)
     for _ in range(12):
         missing = page.locator('tr[data-status="missing"]')
@@ -94,7 +66,7 @@ def test_accept_after_rework_then_close(
     assert page.locator('[data-testid="missing-alert"]').count() == 0
 
     # alice closes from the archive page.
-    _login(page, base, "alice")
+    login(page, base, "alice")
     page.goto(archive)
     page.fill('[data-testid="close-form"] textarea[name="note"]', "成果已验收,资料齐全")
     page.click('[data-testid="close"]')

@@ -19,19 +19,11 @@ from concord.knowledge.models import SearchEntry
 from concord.notifications.models import Notification
 from concord.tasks.models import Task
 from concord.timers.sweep import sweep
-from tests.personas import PASSWORD, Org
+from tests.browser.helpers import login
+from tests.personas import Org
 from tests.reviews.helpers import reviewed_project
 
 pytestmark = pytest.mark.browser
-
-
-def _login(page: Any, base: str, username: str) -> None:
-    page.context.clear_cookies()
-    page.goto(f"{base}/accounts/login/")
-    page.fill('input[name="username"]', username)
-    page.fill('input[name="password"]', PASSWORD)
-    page.click('[data-testid="login-submit"]')
-    page.wait_for_url(f"{base}/")
 
 
 def _post(page: Any, button: str) -> None:
@@ -51,7 +43,7 @@ def test_a_due_review_is_filled_and_published_and_its_measure_becomes_a_task(
     assert Notification.objects.filter(recipient=p.leo, kind="reviews.review_due").exists()
     base = live_server.url
 
-    _login(page, base, "leo")
+    login(page, base, "leo")
     page.goto(f"{base}/collaborations/{p.collab.number}/reviews/")
     page.click('[data-testid="review-row"] a')
     page.wait_for_url(f"{base}{review.get_absolute_url()}")
@@ -99,7 +91,7 @@ def test_a_retrospective_is_published_and_the_pmo_adopts_its_rule_proposal(
     base = live_server.url
     retro_url = f"{base}/collaborations/{p.collab.number}/retrospective/project/"
 
-    _login(page, base, "leo")
+    login(page, base, "leo")
     page.goto(retro_url)
     page.fill("#retro_summary", "按期上线")
     _post(page, "start-retro")
@@ -121,7 +113,7 @@ def test_a_retrospective_is_published_and_the_pmo_adopts_its_rule_proposal(
     assert Retrospective.objects.get(collaboration=p.collab).state == ReviewState.PUBLISHED
     assert SearchEntry.objects.filter(kind="retrospective").exists()
 
-    _login(page, base, "pam")
+    login(page, base, "pam")
     page.click('[data-testid="nav-proposals"]')
     row = page.locator('[data-testid="proposal-row"]', has_text="法务部预审")
     row.locator('input[name="note"]').fill("纳入制度修订")
