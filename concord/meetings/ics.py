@@ -8,10 +8,11 @@ the same event when the meeting moves and cancels it when it is cancelled.
 from collections.abc import Iterable
 
 from django.conf import settings
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
 from icalendar import Calendar, Event, vCalAddress, vText
 
-from .models import Meeting, Status
+from .models import Attendee, Meeting, Status
 
 PRODID = "-//Concord//Meetings//EN"
 
@@ -50,7 +51,7 @@ def event_of(meeting: Meeting, url: str = "") -> Event:
     cancelled = meeting.status == Status.CANCELLED
     event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     event.add("organizer", _address(meeting.host))
-    for row in meeting.attendees.select_related("user__person"):
+    for row in meeting.attendees.all():
         role = "CHAIR" if row.user_id == meeting.host_id else "REQ-PARTICIPANT"
         event.add("attendee", _address(row.user, role), encode=False)
     return event
@@ -62,6 +63,12 @@ def calendar_of(meetings: Iterable[Meeting], url_of: object = None) -> bytes:
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     items = list(meetings)
+    # One query each for the agendas and the attendees, however many meetings (a feed).
+    prefetch_related_objects(
+        items,
+        "agenda",
+        Prefetch("attendees", queryset=Attendee.objects.select_related("user__person")),
+    )
     cancelled = len(items) == 1 and items[0].status == Status.CANCELLED
     cal.add("method", "CANCEL" if cancelled else "REQUEST")
     for meeting in items:

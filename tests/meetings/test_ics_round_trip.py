@@ -49,3 +49,24 @@ def test_a_moved_meeting_keeps_its_uid_and_a_cancelled_one_says_so(proj, at):
     assert seqs == sorted(seqs)
     assert len(set(seqs)) == 3
     assert str(cancelled.walk("VEVENT")[0]["STATUS"]) == "CANCELLED"
+
+
+def test_my_calendar_costs_the_same_queries_for_one_meeting_or_many(proj, at):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def feed() -> tuple[int, int]:
+        client = Client()
+        client.force_login(proj.rob)
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get("/meetings/calendar.ics")
+        return len(ctx.captured_queries), len(Calendar.from_ical(response.content).walk("VEVENT"))
+
+    with at("2026-07-01 10:00"):
+        meeting(proj, when="2026-07-03 14:00")
+        few, one = feed()
+        for day in (6, 7, 8):
+            meeting(proj, when=f"2026-07-0{day} 14:00", attendees=[proj.rob, proj.leo])
+        many, four = feed()
+    assert (one, four) == (1, 4)
+    assert many == few
