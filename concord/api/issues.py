@@ -21,7 +21,9 @@ from concord.issues import access, exports, meetings, selectors, services
 from concord.issues.models import Issue, Outcome
 from concord.issues.models import Status as IssueStatus
 from concord.lib.errors import DomainError
+from concord.meetings.models import Meeting
 from concord.orgs.models import Department
+from concord.tasks.models import Task
 
 router = Router()
 
@@ -326,15 +328,11 @@ def _source(collab: Any, payload: IssueIn) -> Any:
             _("Raise an issue from a task or from a meeting, not both."), field="task"
         )
     if payload.task:
-        from concord.tasks.models import Task
-
         task = Task.objects.filter(collaboration=collab, number=payload.task.upper()).first()
         if task is None:
             raise DomainError(_("No such task in this collaboration."), field="task")
         return task
     if payload.meeting:
-        from concord.meetings.models import Meeting
-
         meeting = Meeting.objects.filter(collaboration=collab, pk=payload.meeting).first()
         if meeting is None:
             raise DomainError(_("No such meeting in this collaboration."), field="meeting")

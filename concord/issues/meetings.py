@@ -10,7 +10,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from concord.lib.errors import DomainError
+from concord.meetings.services import meeting_schedule
 
 from . import access
 from .models import Issue
@@ -46,10 +46,6 @@ def escalation_meeting_schedule(
     """Schedule a meeting of kind escalation for the issue, hosted by its handler."""
     if not access.can_schedule_meeting_now(actor, issue):
         raise access.forbidden()
-    try:
-        from concord.meetings.services import meeting_schedule
-    except ImportError:  # pragma: no cover - the meetings app is built in parallel
-        raise DomainError(_("Meetings cannot be scheduled yet."), code="conflict") from None
     host = issue.handler
     people = list({u.pk: u for u in [host, *attendees]}.values())
     # Translators: 问题升级会

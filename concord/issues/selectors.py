@@ -4,11 +4,13 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from concord.collaborations.models import Collaboration
 from concord.collaborations.selectors import visible_to
+from concord.meetings.models import Meeting
 
 from .models import ACTIVE, Issue, IssueLevelPeriod, IssueUpdate, Status
 
@@ -73,19 +75,13 @@ def source_of(issue: Issue) -> Any | None:
 
 
 def meetings_of(issue: Issue) -> list[Any]:
-    """Return the escalation meetings scheduled for this issue (when meetings exist)."""
-    try:
-        from concord.meetings.models import Meeting
-    except ImportError:
-        return []
-    if not hasattr(Meeting, "source_id"):
-        return []
-    from django.contrib.contenttypes.models import ContentType
-
+    """Return the escalation meetings scheduled for this issue (the issue is their source)."""
     return list(
         Meeting.objects.filter(
             source_type=ContentType.objects.get_for_model(Issue), source_id=issue.pk
-        ).order_by("starts_at")
+        )
+        .select_related("collaboration")  # each meeting's link names it
+        .order_by("starts_at")
     )
 
 

@@ -14,7 +14,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from concord.collaborations.access import collaboration_for
 from concord.collaborations.models import Collaboration
 from concord.lib.errors import DomainError
+from concord.meetings.models import Meeting
 from concord.orgs.models import Department
+from concord.tasks.models import Task
 
 from . import access, exports, forms, meetings, selectors, services
 from .models import Issue, Level
@@ -129,15 +131,9 @@ def _source(request: HttpRequest, collab: Collaboration) -> Any | None:
     """The task (?task=T-001) or meeting (?meeting=<id>) the issue is raised from."""
     number = (request.GET.get("task") or request.POST.get("task") or "").strip()
     if number:
-        from concord.tasks.models import Task
-
         return Task.objects.filter(collaboration=collab, number=number.upper()).first()
     meeting = (request.GET.get("meeting") or request.POST.get("meeting") or "").strip()
     if meeting.isdigit():
-        try:
-            from concord.meetings.models import Meeting
-        except ImportError:
-            return None
         return Meeting.objects.filter(collaboration=collab, pk=int(meeting)).first()
     return None
 
