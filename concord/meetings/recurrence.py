@@ -14,6 +14,7 @@ from typing import Any
 from dateutil import rrule as du_rrule
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.dates import WEEKDAYS_ABBR
 from django.utils.translation import gettext as _
 
 from concord.activity.services import event_record
@@ -87,6 +88,34 @@ def _first_start(rule_text: str) -> datetime:
             minute = int(value.split(",")[0]) % 60
     day = timezone.localdate() + timedelta(days=1)
     return timezone.make_aware(datetime.combine(day, time(hour, minute)))
+
+
+def describe(series: Series) -> str:
+    """The rule in words ("Weekly on Fri at 15:00"), for pages; the RRULE when it is unusual."""
+    parts = dict(
+        part.partition("=")[::2] for part in series.rrule.upper().split(";") if "=" in part
+    )
+    freq, days = parts.get("FREQ", ""), [d for d in parts.get("BYDAY", "").split(",") if d]
+    interval = parts.get("INTERVAL", "1")
+    if not interval.isdigit() or any(d not in _WEEKDAYS for d in days):
+        return series.rrule
+    when = {
+        "n": int(interval),
+        "days": ", ".join(str(WEEKDAYS_ABBR[_WEEKDAYS.index(d)]) for d in days),
+        "time": timezone.localtime(series.dtstart).strftime("%H:%M"),
+    }
+    once = when["n"] == 1
+    if freq == "DAILY" and not days:
+        text = _("Daily at %(time)s") if once else _("Every %(n)s days at %(time)s")
+    elif freq == "WEEKLY" and days:
+        text = (
+            _("Weekly on %(days)s at %(time)s")
+            if once
+            else _("Every %(n)s weeks on %(days)s at %(time)s")
+        )
+    else:
+        return series.rrule
+    return text % when
 
 
 def series_create(

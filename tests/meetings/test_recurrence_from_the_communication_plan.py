@@ -148,3 +148,25 @@ def test_stopping_a_series_drops_its_future_untouched_occurrences(org, proj, at)
 
         sweep()
     assert len(_starts(series)) == 3
+
+
+def test_the_pages_say_the_rule_in_words(org, proj, at):
+    from django.test import Client
+    from django.utils import translation
+
+    with at("2026-07-01 10:00"), translation.override("en"):
+        series = recurrence.series_create(actor=proj.leo, comm_item=_item(org, proj))
+        assert recurrence.describe(series) == "Weekly on Mon at 10:00"
+        series.rrule = "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH"
+        assert recurrence.describe(series) == "Every 2 weeks on Mon, Thu at 10:00"
+        series.rrule = "FREQ=DAILY"
+        assert recurrence.describe(series) == "Daily at 10:00"
+        series.rrule = "FREQ=MONTHLY;BYDAY=1MO"  # unusual: shown as it is
+        assert recurrence.describe(series) == "FREQ=MONTHLY;BYDAY=1MO"
+        client = Client(headers={"accept-language": "en"})
+        client.force_login(proj.rob)
+        listing = client.get(f"/collaborations/{proj.collab.number}/meetings/").content.decode()
+        first = Series.objects.get(pk=series.pk).meetings.first()
+        room = client.get(first.get_absolute_url()).content.decode()
+    for page in (listing, room):
+        assert "Weekly on Mon at 10:00" in page

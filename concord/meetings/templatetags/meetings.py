@@ -5,7 +5,8 @@ from django import template
 from concord.collaborations import lifecycle
 from concord.collaborations.models import Collaboration
 
-from .. import access, selectors
+from .. import access, recurrence, selectors
+from ..models import Series
 
 register = template.Library()
 
@@ -17,3 +18,9 @@ def meetings_side(context: Any, collab: Collaboration) -> dict[str, Any]:
     data = selectors.section(collab)
     data["can_schedule"] = collab.state in lifecycle.ACTIVE and access.may_schedule(user, collab)
     return data
+
+
+@register.filter
+def rule_text(series: Series) -> str:
+    """A recurring meeting's rule in words (the raw RRULE stays in the page as a tooltip)."""
+    return recurrence.describe(series)
