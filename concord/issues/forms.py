@@ -34,7 +34,7 @@ MAX_ID = 2**63 - 1
 class IdsField(forms.ModelMultipleChoiceField):
     """Several rows by id; an id no database column can hold is an invalid choice, not a 500."""
 
-    def _check_values(self, value: Any) -> Any:
+    def clean(self, value: Any) -> Any:
         for pk in value if isinstance(value, list | tuple) else []:
             text = str(pk).strip()
             if text.isdigit() and int(text) > MAX_ID:
@@ -43,7 +43,7 @@ class IdsField(forms.ModelMultipleChoiceField):
                     code="invalid_choice",
                     params={"value": pk},
                 )
-        return super()._check_values(value)
+        return super().clean(value)
 
 
 class IssueForm(forms.Form):
