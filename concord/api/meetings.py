@@ -155,6 +155,7 @@ class SeriesOut(Schema):
     id: int
     title: str
     rrule: str
+    description: str = Field("", examples=["Weekly on Fri at 15:00"])
     dtstart: datetime
     until: datetime | None
     meetings: int
@@ -652,6 +653,7 @@ def _series(series: Any, count: int | None = None) -> dict[str, Any]:
         "id": series.pk,
         "title": series.title,
         "rrule": series.rrule,
+        "description": recurrence.describe(series),
         "dtstart": series.dtstart,
         "until": series.until,
         "meetings": series.meetings.count() if count is None else count,

@@ -169,7 +169,7 @@ def test_materials_series_and_my_calendar_are_on_the_api_too(org, proj, call, at
         assert [(s["id"], s["meetings"]) for s in running] == [
             (s["id"], s["meetings"]) for s in series
         ]
-        assert all(s["meetings"] > 0 for s in running)
+        assert all(s["meetings"] > 0 and s["description"] for s in running)
         call("leo", "post", f"{base}/meeting-series/{series[0]['id']}/end")
         left = call("rob", "get", f"{base}/meeting-series").json()
         assert [s["id"] for s in left] == [s["id"] for s in series[1:]]
