@@ -10,7 +10,7 @@ from concord.meetings.models import Meeting
 from tests.personas import Org
 from tests.tasks.helpers import Project
 
-from .helpers import fresh, raise_issue
+from .helpers import fresh, meeting_for, raise_issue
 
 
 def client_for(user: Any) -> Client:
@@ -50,17 +50,9 @@ def test_the_form_presets_participants_and_schedules_a_meeting(
 
 
 def test_an_issue_raised_from_a_meeting_links_it(org: Org, proj: Project, at: Any) -> None:
-    from concord.issues.meetings import escalation_meeting_schedule
-
     with at("2026-07-01 10:00"):
         first = raise_issue(org, proj, level=2)
-        meeting = escalation_meeting_schedule(
-            actor=proj.leo,
-            issue=first,
-            starts_at=first.due_at,
-            duration_minutes=30,
-            attendees=[proj.rob],
-        )
+        meeting = meeting_for(proj, first)
         client = client_for(proj.rob)
         url = f"/collaborations/{proj.collab.number}/issues/new/?meeting={meeting.pk}"
         # The meeting's page offers it (提报问题), to whoever may raise an issue.
@@ -77,18 +69,10 @@ def test_an_issue_raised_from_a_meeting_links_it(org: Org, proj: Project, at: An
 def test_over_the_api_an_issue_is_raised_from_a_meeting_and_lists_its_meetings(
     org: Org, proj: Project, at: Any, api: Any
 ) -> None:
-    from concord.issues.meetings import escalation_meeting_schedule
-
     base = f"/collaborations/{proj.collab.number}/issues"
     with at("2026-07-01 10:00"):
         first = raise_issue(org, proj, level=2, who="alice")
-        meeting = escalation_meeting_schedule(
-            actor=proj.leo,
-            issue=first,
-            starts_at=first.due_at,
-            duration_minutes=30,
-            attendees=[proj.rob],
-        )
+        meeting = meeting_for(proj, first)
         r = api("alice", "get", f"{base}/{first.number}")
         assert [m["id"] for m in r.json()["meetings"]] == [meeting.pk]
         r = api(

@@ -3,15 +3,12 @@
 from typing import Any
 
 import pytest
-from django.db import connection
-from django.test import Client
-from django.test.utils import CaptureQueriesContext
 
 from concord.issues import services
 from tests.personas import Org
 from tests.tasks.helpers import Project
 
-from .helpers import raise_issue
+from .helpers import page_queries, raise_issue
 
 
 def _add(org: Org, p: Project, count: int, start: int) -> None:
@@ -25,16 +22,6 @@ def _add(org: Org, p: Project, count: int, start: int) -> None:
             services.issue_update_post(actor=p.rob, issue=issue, body="进展")
 
 
-def _queries(user: Any, url: str) -> int:
-    client = Client()
-    client.force_login(user)
-    client.get(url)
-    with CaptureQueriesContext(connection) as ctx:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(ctx.captured_queries)
-
-
 @pytest.mark.parametrize(
     "page",
     ["issues/", "issues/?status=active&overdue=on", "issues/summary/", "", "/issues/?mine=on"],
@@ -44,9 +31,9 @@ def test_it_does_not_grow_with_the_rows(org: Org, proj: Project, at: Any, page: 
     with at("2026-07-01 10:00"):
         _add(org, proj, 2, 0)
     with at("2026-07-03 10:00"):
-        few = _queries(proj.rob, url)
+        few = page_queries(proj.rob, url)
     with at("2026-07-01 10:00"):
         _add(org, proj, 6, 2)
     with at("2026-07-03 10:00"):
-        many = _queries(proj.rob, url)
+        many = page_queries(proj.rob, url)
     assert many == few, url
