@@ -23,12 +23,11 @@ from concord.collaborations.models import Collaboration
 from concord.collaborations.selectors import lead_of
 from concord.communication.models import CommItem
 from concord.lib.errors import DomainError
-from concord.notifications.services import notify
 from concord.timers.services import timer_cancel, timer_schedule
 
 from . import access, conf, kinds
 from .models import Kind, Meeting, Series, Status
-from .services import _check_user, _params, _url, meeting_schedule
+from .services import _check_user, _tell, meeting_schedule
 
 User = Any
 
@@ -186,15 +185,8 @@ def series_create(
         if made:
             # One invitation for the series (its first meeting), not one per occurrence.
             first = made[0]
-            notify(
-                recipients=[a.user for a in first.attendees.select_related("user")],
-                kind=kinds.INVITED,
-                subject=first,
-                params=_params(first, actor),
-                url=_url(first),
-                actor=actor,
-                event=event,
-            )
+            invitees = [a.user for a in first.attendees.select_related("user")]
+            _tell(invitees, kinds.INVITED, first, actor, event)
         return series
 
 

@@ -149,6 +149,21 @@ def _url(meeting: Meeting) -> str:
         return ""
 
 
+def _tell(
+    recipients: list[Any], kind: str, meeting: Meeting, actor: User | None, event: Any, **extra: Any
+) -> None:
+    """Notify about the meeting: its title, time and place, with a link to its page."""
+    notify(
+        recipients=recipients,
+        kind=kind,
+        subject=meeting,
+        params=_params(meeting, actor, **extra),
+        url=_url(meeting),
+        actor=actor,
+        event=event,
+    )
+
+
 def _attendee_users(meeting: Meeting) -> list[Any]:
     return [a.user for a in meeting.attendees.select_related("user")]
 
@@ -415,15 +430,7 @@ def meeting_schedule(
             scope=collab,
         )
         if notify_attendees:
-            notify(
-                recipients=[i.user for i in invitees],
-                kind=kinds.INVITED,
-                subject=meeting,
-                params=_params(meeting, actor),
-                url=_url(meeting),
-                actor=actor,
-                event=event,
-            )
+            _tell([i.user for i in invitees], kinds.INVITED, meeting, actor, event)
         return meeting
 
 
@@ -503,25 +510,15 @@ def meeting_update(*, actor: User, meeting: Meeting, **changes: Any) -> Meeting:
             scope=meeting.collaboration,
         )
         if timing or "place" in after:
-            notify(
-                recipients=[u for u in _attendee_users(meeting) if u.pk not in added],
-                kind=kinds.CHANGED,
-                subject=meeting,
-                params=_params(meeting, actor),
-                url=_url(meeting),
-                actor=actor,
-                event=event,
+            _tell(
+                [u for u in _attendee_users(meeting) if u.pk not in added],
+                kinds.CHANGED,
+                meeting,
+                actor,
+                event,
             )
         if newcomers:
-            notify(
-                recipients=[i.user for i in newcomers],
-                kind=kinds.INVITED,
-                subject=meeting,
-                params=_params(meeting, actor),
-                url=_url(meeting),
-                actor=actor,
-                event=event,
-            )
+            _tell([i.user for i in newcomers], kinds.INVITED, meeting, actor, event)
         return meeting
 
 
@@ -548,15 +545,7 @@ def meeting_cancel(*, actor: User, meeting: Meeting, reason: str = "") -> Meetin
             scope=meeting.collaboration,
             note=reason or "",
         )
-        notify(
-            recipients=_attendee_users(meeting),
-            kind=kinds.CANCELLED,
-            subject=meeting,
-            params=_params(meeting, actor, text=reason or "—"),
-            url=_url(meeting),
-            actor=actor,
-            event=event,
-        )
+        _tell(_attendee_users(meeting), kinds.CANCELLED, meeting, actor, event, text=reason or "—")
         return meeting
 
 
@@ -624,15 +613,7 @@ def attendee_add(
         )
         meeting.sequence += 1
         meeting.save(update_fields=["sequence", "updated_at"])
-        notify(
-            recipients=[user],
-            kind=kinds.INVITED,
-            subject=meeting,
-            params=_params(meeting, actor),
-            url=_url(meeting),
-            actor=actor,
-            event=event,
-        )
+        _tell([user], kinds.INVITED, meeting, actor, event)
         return row
 
 
@@ -747,15 +728,7 @@ def materials_send(*, actor: User, meeting: Meeting) -> Meeting:
             after={"materials_sent_at": meeting.materials_sent_at, "count": count},
             scope=meeting.collaboration,
         )
-        notify(
-            recipients=_attendee_users(meeting),
-            kind=kinds.MATERIALS_SENT,
-            subject=meeting,
-            params=_params(meeting, actor, count=count),
-            url=_url(meeting),
-            actor=actor,
-            event=event,
-        )
+        _tell(_attendee_users(meeting), kinds.MATERIALS_SENT, meeting, actor, event, count=count)
         return meeting
 
 
@@ -1066,14 +1039,9 @@ def minutes_publish(*, actor: User, meeting: Meeting) -> Meeting:
                 url=url + f"#decision-{decision.pk}",
                 when=meeting.starts_at,
             )
-        notify(
-            recipients=_attendee_users(meeting),
-            kind=kinds.MINUTES_PUBLISHED,
-            subject=meeting,
-            params=_params(meeting, actor, due_at=_local_text(meeting.confirm_by)),
-            url=url,
-            actor=actor,
-            event=event,
+        due_at = _local_text(meeting.confirm_by)
+        _tell(
+            _attendee_users(meeting), kinds.MINUTES_PUBLISHED, meeting, actor, event, due_at=due_at
         )
         return meeting
 
@@ -1130,15 +1098,7 @@ def minutes_object(*, actor: User, meeting: Meeting, text: str) -> Attendee:
             after={"revision": meeting.minutes_revision, "objection": text},
             scope=meeting.collaboration,
         )
-        notify(
-            recipients=[meeting.note_taker],
-            kind=kinds.MINUTES_OBJECTION,
-            subject=meeting,
-            params=_params(meeting, actor, text=text),
-            url=_url(meeting),
-            actor=actor,
-            event=event,
-        )
+        _tell([meeting.note_taker], kinds.MINUTES_OBJECTION, meeting, actor, event, text=text)
         return row
 
 
@@ -1167,13 +1127,13 @@ def minutes_remind(*, meeting: Meeting, due_at: str) -> None:
             after={"due_at": meeting.minutes_due_at},
             scope=meeting.collaboration,
         )
-        notify(
-            recipients=[meeting.note_taker],
-            kind=kinds.MINUTES_REMINDER,
-            subject=meeting,
-            params=_params(meeting, None, due_at=_local_text(meeting.minutes_due_at)),
-            url=_url(meeting),
-            event=event,
+        _tell(
+            [meeting.note_taker],
+            kinds.MINUTES_REMINDER,
+            meeting,
+            None,
+            event,
+            due_at=_local_text(meeting.minutes_due_at),
         )
 
 
@@ -1192,18 +1152,9 @@ def minutes_warn_late(*, meeting: Meeting, due_at: str) -> None:
             after={"due_at": meeting.minutes_due_at},
             scope=meeting.collaboration,
         )
-        notify(
-            recipients=[meeting.host],
-            kind=kinds.MINUTES_LATE,
-            subject=meeting,
-            params=_params(
-                meeting,
-                None,
-                due_at=_local_text(meeting.minutes_due_at),
-                text=name_of(meeting.note_taker),
-            ),
-            url=_url(meeting),
-            event=event,
+        due_at, note_taker = _local_text(meeting.minutes_due_at), name_of(meeting.note_taker)
+        _tell(
+            [meeting.host], kinds.MINUTES_LATE, meeting, None, event, due_at=due_at, text=note_taker
         )
 
 
@@ -1225,13 +1176,13 @@ def confirm_remind(*, meeting: Meeting, revision: int) -> None:
             after={"revision": revision, "silent": [a.user_id for a in silent]},
             scope=meeting.collaboration,
         )
-        notify(
-            recipients=[a.user for a in silent],
-            kind=kinds.CONFIRM_REMINDER,
-            subject=meeting,
-            params=_params(meeting, None, due_at=_local_text(meeting.confirm_by)),
-            url=_url(meeting),
-            event=event,
+        _tell(
+            [a.user for a in silent],
+            kinds.CONFIRM_REMINDER,
+            meeting,
+            None,
+            event,
+            due_at=_local_text(meeting.confirm_by),
         )
 
 
