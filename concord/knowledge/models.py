@@ -13,6 +13,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from concord.collaborations.models import Collaboration
 
@@ -20,10 +21,10 @@ from concord.collaborations.models import Collaboration
 class Kind(models.TextChoices):
     # Translators: 会议纪要
     MINUTES = "minutes", _("Minutes")
-    # Translators: 决议
-    DECISION = "decision", _("Decision")
-    # Translators: 复盘报告
-    REVIEW = "review", _("Review")
+    # A meeting's decision (决议), not an approval's (审批决定).
+    DECISION = "decision", pgettext_lazy("meeting decision", "Decision")
+    # Translators: 里程碑复盘 (a milestone review's 复盘报告, not a 评审)
+    REVIEW = "review", pgettext_lazy("search kind", "Milestone review")
     # Translators: 沟通协调复盘 / 反馈与改进记录
     RETROSPECTIVE = "retrospective", _("Retrospective")
     # Translators: 归档文件
