@@ -306,6 +306,24 @@ def my_meetings(request: HttpRequest) -> Any:
     return [_row(m) for m in selectors.my_meetings(_user(request))[:200]]
 
 
+class MyWorkOut(Schema):
+    minutes_owed: list[MeetingRow]
+    to_confirm: list[MeetingRow]
+
+
+@router.get(
+    "/meetings/mine/todo",
+    response=MyWorkOut,
+    summary="Minutes I owe as note-taker, and published minutes waiting for my confirmation",
+)
+def my_todo(request: HttpRequest) -> Any:
+    user = _user(request)
+    return {
+        "minutes_owed": [_row(m) for m in selectors.minutes_owed(user)],
+        "to_confirm": [_row(m) for m in selectors.awaiting_my_confirmation(user)],
+    }
+
+
 @router.get("/meetings/calendar.ics", summary="My upcoming meetings as one .ics calendar")
 def my_calendar(request: HttpRequest) -> HttpResponse:
     meetings = list(selectors.upcoming_for(_user(request))[:200])

@@ -45,7 +45,7 @@ def minutes_owed(user: Any) -> list[Meeting]:
             status=Status.SCHEDULED,
             starts_at__lt=now,
         )
-        .select_related("collaboration")
+        .select_related("collaboration", "host", "note_taker")
         .order_by("starts_at", "id")
     )
     return [m for m in qs[:50] if m.ends_at <= now]
@@ -63,7 +63,7 @@ def awaiting_my_confirmation(user: Any) -> list[Meeting]:
             attendees__confirmed_at__isnull=True,
             attendees__objection="",
         )
-        .select_related("collaboration")
+        .select_related("collaboration", "host", "note_taker")
         .order_by("confirm_by", "id")[:50]
     )
 

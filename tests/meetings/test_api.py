@@ -173,3 +173,22 @@ def test_materials_series_and_my_calendar_are_on_the_api_too(org, proj, call, at
         call("leo", "post", f"{base}/meeting-series/{series[0]['id']}/end")
         left = call("rob", "get", f"{base}/meeting-series").json()
         assert [s["id"] for s in left] == [s["id"] for s in series[1:]]
+
+
+def test_my_todo_lists_minutes_owed_and_minutes_to_confirm(org, proj, call, at):
+    base = f"/collaborations/{proj.collab.number}"
+    with at("2026-07-01 10:00"):
+        m = _new(call, proj).json()
+        assert call("cara", "get", "/meetings/mine/todo").json() == {
+            "minutes_owed": [],
+            "to_confirm": [],
+        }
+    with at("2026-07-03 16:30"):  # the two-hour meeting has ended
+        owed = call("cara", "get", "/meetings/mine/todo").json()["minutes_owed"]
+        assert [r["id"] for r in owed] == [m["id"]]
+        call("cara", "post", f"{base}/meetings/{m['id']}/publish")
+        todo = call("rob", "get", "/meetings/mine/todo").json()
+        assert [r["id"] for r in todo["to_confirm"]] == [m["id"]]
+        assert call("cara", "get", "/meetings/mine/todo").json()["minutes_owed"] == []
+        call("rob", "post", f"{base}/meetings/{m['id']}/confirm")
+        assert call("rob", "get", "/meetings/mine/todo").json()["to_confirm"] == []
