@@ -3,6 +3,7 @@ from typing import Any
 from django import template
 from django.db import models
 
+from ..display import describe
 from ..selectors import timeline_for
 from ..verbs import label_for
 
@@ -12,7 +13,12 @@ register = template.Library()
 @register.inclusion_tag("activity/partials/timeline.html")
 def timeline(obj: models.Model, limit: int = 50) -> dict[str, Any]:
     """Render the timeline of `obj`; the including view has checked access."""
-    return {"events": list(timeline_for(obj, limit=limit)), "subject": obj}
+    events = list(timeline_for(obj, limit=limit))
+    shown = describe(events)
+    return {
+        "events": [(event, shown[event.pk]) for event in events],
+        "subject": obj,
+    }
 
 
 @register.filter
