@@ -6,11 +6,14 @@ trail stays exact when names change. Readers should see "负责人: 罗工", not
 all events on a page in two queries, whatever their number.
 """
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext, pgettext_lazy
 
@@ -138,6 +141,22 @@ def _names(events: Iterable[Event]) -> tuple[dict[int, str], dict[int, str]]:
     return person_names, department_names
 
 
+_ISO_MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
+
+
+def _moment(text: str) -> str:
+    """An ISO timestamp (stored in UTC) as local 'YYYY-MM-DD HH:MM'; anything else as is."""
+    if not _ISO_MOMENT.match(text):
+        return text
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return text
+    if timezone.is_naive(moment):
+        return text
+    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M")
+
+
 def _text(value: Any, names: dict[int, str] | None) -> str:
     if value is None or value == "" or value == []:
         return "—"
@@ -149,7 +168,7 @@ def _text(value: Any, names: dict[int, str] | None) -> str:
         return names.get(value, f"#{value}")
     if isinstance(value, list):
         return "、".join(str(v) for v in value)
-    return str(value)
+    return _moment(value) if isinstance(value, str) else str(value)
 
 
 def label_of(field: str) -> str:

@@ -34,6 +34,9 @@ def document_name(name: str, day: date, doc_type: str, ext: str = "") -> str:
 def content_disposition(name: str, *, inline: bool = False) -> str:
     """Return an attachment header any browser reads, the UTF-8 name per RFC 5987."""
     ascii_name = name.encode("ascii", "ignore").decode().replace('"', "").replace("\\", "")
+    # A Chinese name loses its words here: drop the dashes left around the date too.
+    stem, dot, ext = ascii_name.rpartition(".") if "." in ascii_name else (ascii_name, "", "")
+    ascii_name = re.sub(r"-{2,}", "-", stem).strip(" -") + dot + ext
     if not ascii_name.strip(" .-") or ascii_name.startswith("."):
         ascii_name = "document" + (name[name.rfind(".") :] if "." in name else "")
         ascii_name = ascii_name.encode("ascii", "ignore").decode()

@@ -69,3 +69,12 @@ def test_the_query_count_does_not_grow_with_events(org: Org, at: Any) -> None:
     with CaptureQueriesContext(connection) as many:
         _render(p.collab, "en")
     assert len(many) == len(few)
+
+
+def test_moments_read_in_local_time() -> None:
+    from concord.activity.display import _text
+
+    assert _text("2026-07-02T02:00:00Z", None) == "2026-07-02 10:00"
+    assert _text("2026-07-02T02:00:00+00:00", None) == "2026-07-02 10:00"
+    assert _text("2026-07-02", None) == "2026-07-02"
+    assert _text("2026-07-02T10:00 is not a moment", None) == "2026-07-02T10:00 is not a moment"

@@ -35,3 +35,11 @@ def test_the_header_carries_the_utf8_name_per_rfc_5987() -> None:
     ascii_part = header.split('filename="')[1].split('"')[0]
     assert ascii_part.isascii()
     assert ascii_part.endswith(".docx")
+
+
+def test_the_ascii_fallback_of_a_chinese_name_keeps_no_stray_dashes() -> None:
+    from concord.knowledge.naming import content_disposition
+
+    header = content_disposition("新品上市推广-2026-07-03-会议纪要.docx")
+    assert 'filename="2026-07-03.docx"' in header
+    assert "filename*=UTF-8''%E6%96%B0" in header
