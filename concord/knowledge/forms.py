@@ -120,6 +120,18 @@ class FormDoc:
     def tables(self) -> list[Table]:
         return [table for block in self.blocks for table in block.tables]
 
+    def text(self) -> str:
+        """The document as plain lines (for the search index): headings, fields, cells."""
+        lines = [self.title, self.note]
+        lines += [f"{f.label}: {f.value}" for f in self.fields]
+        for block in self.blocks:
+            lines += [block.heading, *(f"{f.label}: {f.value}" for f in block.fields)]
+            lines += block.paragraphs
+            for table in block.tables:
+                lines += [table.title, " | ".join(table.columns)]
+                lines += [" | ".join(str(cell) for cell in row) for row in table.rows]
+        return "\n".join(line for line in lines if line)
+
 
 Builder = Callable[["Collaboration", Any], "FormDoc | None"]
 

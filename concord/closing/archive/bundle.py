@@ -36,6 +36,7 @@ from django.utils import timezone, translation
 from concord.activity.services import event_record
 from concord.collaborations.models import Collaboration
 from concord.knowledge.forms import FormSpec, forms_for, get_form, render
+from concord.knowledge.indexing import index_put, index_remove
 from concord.knowledge.naming import document_name
 from concord.lib.errors import DomainError
 from concord.notifications.services import notify
@@ -52,6 +53,8 @@ BUILD_TIMER = "archive.build"
 #: transaction, which on SQLite holds the database's write lock.
 STEP = 8
 STEP_SECONDS = 1.0
+#: Text kept per generated form for the final archive's search entry.
+TEXT_MAX = 20_000
 
 
 def _parts_dir(bundle: ArchiveBundle) -> str:
@@ -143,6 +146,8 @@ def _render_entry(bundle: ArchiveBundle, entry: dict[str, Any], number: int) -> 
             raise DomainError(checklist.word("failed"))
         data = render(doc, entry["fmt"])
         entry["file"] = doc.filename(entry["fmt"])
+        if bundle.final and entry["fmt"] == spec.formats[0]:
+            entry["text"] = doc.text()[:TEXT_MAX]  # once per form, for the search index
         entry["date"] = f"{doc.day:%Y-%m-%d}"
     else:
         upload = Document.objects.filter(pk=entry["document"], collaboration=collab).first()
@@ -270,11 +275,36 @@ def _assemble(bundle: ArchiveBundle) -> None:
         bundle.name = name
         bundle.file.save(f"{bundle.pk}-{timezone.now():%Y%m%d%H%M%S}.zip", File(spool), save=False)
     bundle.size = bundle.file.size
+    if bundle.final:
+        _index(bundle, built_at)
     for entry in manifest["files"]:
         if entry.get("part"):
             default_storage.delete(entry.pop("part"))
     bundle.state = BundleState.READY
     bundle.finished_at = built_at
+
+
+def _index(bundle: ArchiveBundle, built_at: datetime) -> None:
+    """Put the final archive's generated forms in the knowledge base (the guides: 归档
+    ... 同步至共享知识库); uploads are indexed one by one as they arrive.
+
+    One entry per final archive, replacing an earlier one of the collaboration.
+    """
+    collab = bundle.collaboration
+    texts = [entry.pop("text") for entry in bundle.manifest["files"] if entry.get("text")]
+    for older in ArchiveBundle.objects.filter(collaboration=collab, final=True).exclude(
+        pk=bundle.pk
+    ):
+        index_remove(source=older)
+    index_put(
+        source=bundle,
+        collaboration=collab,
+        kind="document",
+        title=bundle.name,
+        body="\n\n".join(texts),
+        url=bundle.get_absolute_url(),
+        when=built_at,
+    )
 
 
 # ---------------------------------------------------------------- the step
