@@ -4,7 +4,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -14,6 +14,7 @@ from concord.approvals.selectors import can_decide, current_flow
 from concord.collaborations.access import collaboration_for
 from concord.collaborations.models import Collaboration
 from concord.lib.errors import DomainError
+from concord.lib.web import or_404, show_errors
 from concord.orgs.models import Department
 
 from . import access, exports, forms, selectors, services
@@ -24,36 +25,16 @@ class HtmxHttpRequest(HttpRequest):
     htmx: HtmxDetails
 
 
-def _found(call: Any, *args: Any) -> Any:
-    try:
-        return call(*args)
-    except DomainError as exc:
-        if exc.code == "not_found":
-            raise Http404(str(exc.message)) from None
-        raise
-
-
 def _collab(request: HttpRequest, ref: str) -> Collaboration:
-    return _found(collaboration_for, request.user, ref)
+    return or_404(collaboration_for, request.user, ref)
 
 
 def _notice(request: HttpRequest, ref: str, number: str) -> ChangeNotice:
-    return _found(access.notice_for, request.user, ref, number)
+    return or_404(access.notice_for, request.user, ref, number)
 
 
 def _resource(request: HttpRequest, ref: str, number: str) -> ResourceRequest:
-    return _found(access.resource_for, request.user, ref, number)
-
-
-def _show_errors(form: Any, exc: DomainError) -> None:
-    placed = False
-    for field, msgs in exc.details.items():
-        if field in form.fields:
-            for msg in msgs:
-                form.add_error(field, msg)
-                placed = True
-    if not placed:
-        form.add_error(None, str(exc.message))
+    return or_404(access.resource_for, request.user, ref, number)
 
 
 def _departments(collab: Collaboration) -> Any:
@@ -100,7 +81,7 @@ def notice_new(request: HttpRequest, ref: str) -> HttpResponse:
                 actor=request.user, collaboration=collab, **_notice_values(form)
             )
         except DomainError as exc:
-            _show_errors(form, exc)
+            show_errors(form, exc)
         else:
             _after_issue(request, notice)
             return redirect(notice.get_absolute_url())
@@ -148,7 +129,7 @@ def notice_revise(request: HttpRequest, ref: str, number: str) -> HttpResponse:
                 actor=request.user, notice=notice, **_notice_values(form)
             )
         except DomainError as exc:
-            _show_errors(form, exc)
+            show_errors(form, exc)
         else:
             _after_issue(request, notice)
             return redirect(notice.get_absolute_url())
@@ -271,7 +252,7 @@ def resource_new(request: HttpRequest, ref: str) -> HttpResponse:
                 **form.cleaned_data,
             )
         except DomainError as exc:
-            _show_errors(form, exc)
+            show_errors(form, exc)
         else:
             return redirect(req.get_absolute_url())
     return render(
@@ -297,7 +278,7 @@ def resource_edit(request: HttpRequest, ref: str, number: str) -> HttpResponse:
                 **form.cleaned_data,
             )
         except DomainError as exc:
-            _show_errors(form, exc)
+            show_errors(form, exc)
         else:
             return redirect(req.get_absolute_url())
     return render(

@@ -5,7 +5,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from concord.collaborations.access import collaboration_for
 from concord.collaborations.models import Collaboration
 from concord.lib.errors import DomainError
+from concord.lib.web import or_404, show_errors
 from concord.meetings.models import Meeting
 from concord.orgs.models import Department
 from concord.tasks.models import Task
@@ -22,32 +23,12 @@ from . import access, exports, forms, meetings, selectors, services
 from .models import Issue, Level
 
 
-def _found(call: Any, *args: Any) -> Any:
-    try:
-        return call(*args)
-    except DomainError as exc:
-        if exc.code == "not_found":
-            raise Http404(str(exc.message)) from None
-        raise
-
-
 def _collab(request: HttpRequest, ref: str) -> Collaboration:
-    return _found(collaboration_for, request.user, ref)
+    return or_404(collaboration_for, request.user, ref)
 
 
 def _issue(request: HttpRequest, ref: str, number: str) -> Issue:
-    return _found(access.issue_for, request.user, ref, number)
-
-
-def _show_errors(form: Any, exc: DomainError) -> None:
-    placed = False
-    for field, msgs in (exc.details or {}).items():
-        if field in form.fields:
-            for msg in msgs:
-                form.add_error(field, msg)
-                placed = True
-    if not placed:
-        form.add_error(None, str(exc.message))
+    return or_404(access.issue_for, request.user, ref, number)
 
 
 def _all_departments(collab: Collaboration) -> Any:
@@ -176,7 +157,7 @@ def issue_new(request: HttpRequest, ref: str) -> HttpResponse:
                 actor=request.user, collaboration=collab, source=source, **data
             )
         except DomainError as exc:
-            _show_errors(form, exc)
+            show_errors(form, exc)
         else:
             messages.success(request, _("Issue %(number)s was raised.") % {"number": issue.number})
             return redirect(issue.get_absolute_url())
@@ -209,7 +190,7 @@ def issue_edit(request: HttpRequest, ref: str, number: str) -> HttpResponse:
         try:
             services.issue_edit(actor=request.user, issue=issue, **data)
         except DomainError as exc:
-            _show_errors(form, exc)
+            show_errors(form, exc)
         else:
             messages.success(request, _("The issue was saved."))
             return redirect(issue.get_absolute_url())
@@ -285,7 +266,7 @@ def _post_action(
             if exc.code == "forbidden":
                 messages.error(request, str(exc.message))
                 return redirect(issue.get_absolute_url())
-            _show_errors(form, exc)
+            show_errors(form, exc)
         else:
             messages.success(request, done)
             return redirect(issue.get_absolute_url())
@@ -436,7 +417,7 @@ def meeting(request: HttpRequest, ref: str, number: str) -> HttpResponse:
                 attendees=list(data["attendees"]),
             )
         except DomainError as exc:
-            _show_errors(form, exc)
+            show_errors(form, exc)
         else:
             messages.success(request, _("The escalation meeting was scheduled."))
             url = getattr(created, "get_absolute_url", None)

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 from concord.collaborations.access import collaboration_for
 from concord.collaborations.models import Collaboration
 from concord.lib.errors import DomainError
+from concord.lib.web import or_404
 
 from .forms import LANGUAGES, FormSpec, export, forms_for
 
@@ -24,12 +25,7 @@ class Row:
 
 
 def _collab(request: HttpRequest, ref: str) -> Collaboration:
-    try:
-        return collaboration_for(request.user, ref)
-    except DomainError as exc:
-        if exc.code == "not_found":
-            raise Http404(str(exc.message)) from None
-        raise
+    return or_404(collaboration_for, request.user, ref)
 
 
 def rows_of(collab: Collaboration, user: object) -> list[Row]:

@@ -23,37 +23,18 @@ from concord.collaborations.selectors import lead_of
 from concord.knowledge.forms import download, t
 from concord.knowledge.naming import content_disposition, document_name
 from concord.lib.errors import DomainError
+from concord.lib.web import or_404, show_errors
 
 from . import access, exports, forms, ics, recurrence, selectors, services
 from .models import ActionItem, AgendaItem, Decision, Kind, Material, Meeting, Series, Status
 
 
-def _found(call: Any, *args: Any) -> Any:
-    try:
-        return call(*args)
-    except DomainError as exc:
-        if exc.code == "not_found":
-            raise Http404(str(exc.message)) from None
-        raise
-
-
 def _collab(request: HttpRequest, ref: str) -> Collaboration:
-    return _found(collaboration_for, request.user, ref)
+    return or_404(collaboration_for, request.user, ref)
 
 
 def _meeting(request: HttpRequest, ref: str, pk: int) -> Meeting:
-    return _found(access.meeting_for, request.user, ref, pk)
-
-
-def _show_errors(form: Any, exc: DomainError) -> None:
-    placed = False
-    for field, msgs in exc.details.items():
-        if field in form.fields:
-            for msg in msgs:
-                form.add_error(field, msg)
-                placed = True
-    if not placed:
-        form.add_error(None, str(exc.message))
+    return or_404(access.meeting_for, request.user, ref, pk)
 
 
 def _is_htmx(request: HttpRequest) -> bool:
@@ -157,7 +138,7 @@ def meeting_new(request: HttpRequest, ref: str) -> HttpResponse:
                 note=data["note"],
             )
         except DomainError as exc:
-            _show_errors(form, exc)
+            show_errors(form, exc)
         else:
             messages.success(request, _("The meeting was scheduled and the attendees invited."))
             for warning in selectors.warnings(meeting):
@@ -277,7 +258,7 @@ def decision_add(request: HttpRequest, ref: str, pk: int) -> HttpResponse:
         try:
             services.decision_add(actor=request.user, meeting=meeting, **form.cleaned_data)
         except DomainError as exc:
-            _show_errors(form, exc)
+            show_errors(form, exc)
         else:
             form = forms.DecisionForm()
     if _is_htmx(request):
@@ -314,7 +295,7 @@ def action_add(request: HttpRequest, ref: str, pk: int) -> HttpResponse:
         try:
             services.action_add(actor=request.user, meeting=meeting, **form.cleaned_data)
         except DomainError as exc:
-            _show_errors(form, exc)
+            show_errors(form, exc)
         else:
             form = forms.ActionForm(collab=meeting.collaboration)
     if _is_htmx(request):
@@ -499,7 +480,7 @@ def meeting_edit(request: HttpRequest, ref: str, pk: int) -> HttpResponse:
                 return redirect("meetings:list", ref=collab.ref)
             services.meeting_update(actor=request.user, meeting=meeting, **data)
         except DomainError as exc:
-            _show_errors(form, exc)
+            show_errors(form, exc)
         else:
             messages.success(request, _("The meeting was changed."))
             return _back(request, meeting)

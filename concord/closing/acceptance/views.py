@@ -14,34 +14,15 @@ from concord.collaborations.access import collaboration_for
 from concord.collaborations.models import Collaboration
 from concord.knowledge.forms import FORMATS, download
 from concord.lib.errors import DomainError
+from concord.lib.web import or_404, show_errors
 from concord.orgs.models import Department
 
 from . import access, documents, forms, selectors, services
 from .models import Item, Submission, SubmissionFile, Verdict, VerificationState
 
 
-def _found(call: Any, *args: Any) -> Any:
-    try:
-        return call(*args)
-    except DomainError as exc:
-        if exc.code == "not_found":
-            raise Http404(str(exc.message)) from None
-        raise
-
-
 def _collab(request: HttpRequest, ref: str) -> Collaboration:
-    return _found(collaboration_for, request.user, ref)
-
-
-def _show_errors(form: Any, exc: DomainError) -> None:
-    placed = False
-    for field, msgs in (exc.details or {}).items():
-        if field in form.fields:
-            for msg in msgs:
-                form.add_error(field, msg)
-                placed = True
-    if not placed:
-        form.add_error(None, str(exc.message))
+    return or_404(collaboration_for, request.user, ref)
 
 
 # ---------------------------------------------------------------- acceptance
@@ -106,7 +87,7 @@ def group_edit(request: HttpRequest, ref: str) -> HttpResponse:
                 judging_days=data["judging_days"],
             )
         except DomainError as exc:
-            _show_errors(form, exc)
+            show_errors(form, exc)
         else:
             messages.success(request, _("The acceptance group was saved."))
             return redirect("acceptance:list", ref=collab.ref)
@@ -117,7 +98,7 @@ def group_edit(request: HttpRequest, ref: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def submit(request: HttpRequest, ref: str, key: Any) -> HttpResponse:
     collab = _collab(request, ref)
-    deliverable = _found(services.deliverable_of, collab, key)
+    deliverable = or_404(services.deliverable_of, collab, key)
     dept = deliverable.owner_department_id
     if not access.can_submit(request.user, collab, dept, deliverable.name):
         raise Http404
@@ -139,7 +120,7 @@ def submit(request: HttpRequest, ref: str, key: Any) -> HttpResponse:
                 files=form.cleaned_data["attachments"],
             )
         except DomainError as exc:
-            _show_errors(form, exc)
+            show_errors(form, exc)
         else:
             messages.success(request, _("The deliverable was submitted for acceptance."))
             return redirect(sub.item.get_absolute_url())
@@ -157,7 +138,7 @@ def submit(request: HttpRequest, ref: str, key: Any) -> HttpResponse:
 
 
 def _item(request: HttpRequest, ref: str, pk: int) -> Item:
-    return _found(access.item_for, request.user, ref, pk)
+    return or_404(access.item_for, request.user, ref, pk)
 
 
 @login_required
@@ -257,7 +238,7 @@ def file_download(request: HttpRequest, ref: str, pk: int) -> FileResponse:
 
 
 def _verification(request: HttpRequest, ref: str) -> Any:
-    return _found(access.verification_for, request.user, ref)
+    return or_404(access.verification_for, request.user, ref)
 
 
 @login_required

@@ -14,6 +14,7 @@ from concord.collaborations.models import Collaboration
 from concord.knowledge.forms import FORMATS, download, get_form
 from concord.knowledge.naming import content_disposition
 from concord.lib.errors import DomainError
+from concord.lib.web import or_404, show_errors
 
 from . import access, forms, selectors, services
 from .documents import checklist_doc
@@ -21,23 +22,7 @@ from .models import ArchiveBundle, BundleState, Document, Waiver
 
 
 def _collab(request: HttpRequest, ref: str) -> Collaboration:
-    try:
-        return collaboration_for(request.user, ref)
-    except DomainError as exc:
-        if exc.code == "not_found":
-            raise Http404(str(exc.message)) from None
-        raise
-
-
-def _show_errors(form: Any, exc: DomainError) -> None:
-    placed = False
-    for field, msgs in exc.details.items():
-        if field in form.fields:
-            for msg in msgs:
-                form.add_error(field, msg)
-                placed = True
-    if not placed:
-        form.add_error(None, str(exc.message))
+    return or_404(collaboration_for, request.user, ref)
 
 
 def _page(
@@ -84,7 +69,7 @@ def upload(request: HttpRequest, ref: str) -> HttpResponse:
                 file=form.cleaned_data["file"],
             )
         except DomainError as exc:
-            _show_errors(form, exc)
+            show_errors(form, exc)
         else:
             messages.success(request, _("Uploaded as “%(name)s”.") % {"name": doc.name})
             return redirect("archive:page", collab.ref)
@@ -105,7 +90,7 @@ def waive(request: HttpRequest, ref: str) -> HttpResponse:
                 reason=form.cleaned_data["reason"],
             )
         except DomainError as exc:
-            _show_errors(form, exc)
+            show_errors(form, exc)
         else:
             messages.success(request, _("The document is waived."))
             return redirect("archive:page", collab.ref)
@@ -152,7 +137,7 @@ def close(request: HttpRequest, ref: str) -> HttpResponse:
                 actor=request.user, collaboration=collab, note=form.cleaned_data["note"]
             )
         except DomainError as exc:
-            _show_errors(form, exc)
+            show_errors(form, exc)
         else:
             messages.success(request, _("The collaboration is closed; its archive is being built."))
             return redirect("archive:page", collab.ref)

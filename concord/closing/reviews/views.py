@@ -20,6 +20,7 @@ from concord.collaborations.access import collaboration_for
 from concord.collaborations.models import Collaboration
 from concord.knowledge.forms import FORMATS, download
 from concord.lib.errors import DomainError
+from concord.lib.web import or_404, show_errors
 from concord.planning.models import Milestone
 from concord.planning.selectors import effective_plan
 
@@ -27,28 +28,8 @@ from . import access, forms, reports, selectors, services
 from .models import Deviation, Measure, MilestoneReview, Proposal, RetroKind, Retrospective
 
 
-def _found(call: Any, *args: Any) -> Any:
-    try:
-        return call(*args)
-    except DomainError as exc:
-        if exc.code == "not_found":
-            raise Http404(str(exc.message)) from None
-        raise
-
-
 def _collab(request: HttpRequest, ref: str) -> Collaboration:
-    return _found(collaboration_for, request.user, ref)
-
-
-def _show_errors(form: Any, exc: DomainError) -> None:
-    placed = False
-    for field, msgs in (exc.details or {}).items():
-        if field in form.fields:
-            for msg in msgs:
-                form.add_error(field, msg)
-                placed = True
-    if not placed:
-        form.add_error(None, str(exc.message))
+    return or_404(collaboration_for, request.user, ref)
 
 
 def _run(form: Any, call: Callable[[], Any]) -> bool:
@@ -60,7 +41,7 @@ def _run(form: Any, call: Callable[[], Any]) -> bool:
     except DomainError as exc:
         if exc.code == "not_found":
             raise Http404(str(exc.message)) from None
-        _show_errors(form, exc)
+        show_errors(form, exc)
         return False
     return True
 
@@ -174,14 +155,14 @@ def _review_page(
 @login_required
 @require_GET
 def review_detail(request: HttpRequest, ref: str, pk: int) -> HttpResponse:
-    review = _found(access.review_for, request.user, ref, pk)
+    review = or_404(access.review_for, request.user, ref, pk)
     return _review_page(request, review, _review_forms(review))
 
 
 @login_required
 @require_POST
 def review_action(request: HttpRequest, ref: str, pk: int, action: str) -> HttpResponse:
-    review = _found(access.review_for, request.user, ref, pk)
+    review = or_404(access.review_for, request.user, ref, pk)
     user = request.user
     page_forms = _review_forms(review, request.POST, action)
     ok = False
@@ -241,7 +222,7 @@ def review_action(request: HttpRequest, ref: str, pk: int, action: str) -> HttpR
 @login_required
 @require_GET
 def review_export(request: HttpRequest, ref: str, pk: int, fmt: str) -> HttpResponse:
-    review = _found(access.review_for, request.user, ref, pk)
+    review = or_404(access.review_for, request.user, ref, pk)
     if fmt not in ("docx", "pdf"):
         raise Http404
     return download(reports.review_doc(review), fmt)
@@ -306,14 +287,14 @@ def _retro_page(
 @login_required
 @require_GET
 def retro_detail(request: HttpRequest, ref: str, kind: str) -> HttpResponse:
-    collab, retro = _found(access.retro_for, request.user, ref, kind)
+    collab, retro = or_404(access.retro_for, request.user, ref, kind)
     return _retro_page(request, collab, kind, retro, _retro_forms(retro, collab))
 
 
 @login_required
 @require_POST
 def retro_action(request: HttpRequest, ref: str, kind: str, action: str) -> HttpResponse:
-    collab, retro = _found(access.retro_for, request.user, ref, kind)
+    collab, retro = or_404(access.retro_for, request.user, ref, kind)
     user = request.user
     page_forms = _retro_forms(retro, collab, request.POST, action)
     if action == "start":
@@ -376,7 +357,7 @@ def retro_action(request: HttpRequest, ref: str, kind: str, action: str) -> Http
 @login_required
 @require_GET
 def retro_export(request: HttpRequest, ref: str, kind: str, fmt: str) -> HttpResponse:
-    collab, retro = _found(access.retro_for, request.user, ref, kind)
+    collab, retro = or_404(access.retro_for, request.user, ref, kind)
     if retro is None or fmt not in FORMATS:
         raise Http404
     title = reports.FEEDBACK_TITLE if kind == RetroKind.PROJECT else reports.RETRO_TITLE
