@@ -2,6 +2,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django import template
+from django.utils.translation import pgettext_lazy
 from django.urls import reverse
 
 from concord.collaborations.models import Collaboration
@@ -9,6 +10,18 @@ from concord.collaborations.models import Collaboration
 from .. import access, selectors
 
 register = template.Library()
+
+# In a sentence: "escalate to level 2" reads 升级至二级, not 升级至 2 级.
+LEVEL_NAMES = {
+    1: pgettext_lazy("issue level in a sentence", "level 1"),
+    2: pgettext_lazy("issue level in a sentence", "level 2"),
+    3: pgettext_lazy("issue level in a sentence", "level 3"),
+}
+
+
+@register.filter
+def level_name(level: int) -> str:
+    return str(LEVEL_NAMES.get(level, level))
 
 
 @register.simple_tag(takes_context=True)
