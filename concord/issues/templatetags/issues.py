@@ -2,8 +2,8 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django import template
-from django.utils.translation import pgettext_lazy
 from django.urls import reverse
+from django.utils.translation import pgettext_lazy
 
 from concord.collaborations.models import Collaboration
 
