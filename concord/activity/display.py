@@ -13,9 +13,12 @@ from datetime import datetime
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
 from django.utils import timezone
 from django.utils.functional import Promise
-from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext, gettext_lazy, pgettext_lazy
 
 from concord.orgs.models import Department
 
@@ -99,6 +102,7 @@ FIELD_LABELS: dict[str, str | Promise] = {
     "summary": pgettext_lazy("event field", "summary"),
     "rework_due": pgettext_lazy("event field", "rework due"),
     "resolution": pgettext_lazy("event field", "resolution"),
+    "key_points": gettext_lazy("Key points"),
 }
 
 
@@ -171,9 +175,37 @@ def _text(value: Any, names: dict[int, str] | None) -> str:
     return _moment(value) if isinstance(value, str) else str(value)
 
 
-def label_of(field: str) -> str:
+def _model_field(model: type[models.Model] | None, field: str) -> models.Field[Any, Any] | None:
+    if model is None:
+        return None
+    try:
+        found = model._meta.get_field(field)
+    except FieldDoesNotExist:
+        return None
+    return found if isinstance(found, models.Field) else None
+
+
+def label_of(field: str, model: type[models.Model] | None = None) -> str:
+    """The field's label: ours, else the subject model's own verbose name, else the name."""
     label = FIELD_LABELS.get(field)
-    return str(label) if label is not None else field.replace("_", " ")
+    if label is not None:
+        return str(label)
+    found = _model_field(model, field)
+    if found is not None and found.verbose_name and found.verbose_name != field.replace("_", " "):
+        return str(found.verbose_name)
+    return field.replace("_", " ")
+
+
+def _choice(value: Any, model_field: models.Field[Any, Any] | None) -> Any:
+    """A stored choice ("in_progress") as its label in the reader's language ("处理中")."""
+    if model_field is None or not model_field.choices or isinstance(value, bool):
+        return value
+    if not isinstance(value, str | int):
+        return value
+    for key, label in model_field.flatchoices:
+        if key == value:
+            return str(label)
+    return value
 
 
 def describe(events: list[Event]) -> dict[int, list[Change]]:
@@ -181,6 +213,8 @@ def describe(events: list[Event]) -> dict[int, list[Change]]:
     person_names, department_names = _names(events)
     out: dict[int, list[Change]] = {}
     for event in events:
+        # Content types are cached: no query per event.
+        model = ContentType.objects.get_for_id(event.subject_type_id).model_class()
         rows = []
         for field, old, new in event.changes:
             names = (
@@ -190,6 +224,13 @@ def describe(events: list[Event]) -> dict[int, list[Change]]:
                 if field in DEPARTMENT_FIELDS
                 else None
             )
-            rows.append(Change(label_of(field), _text(old, names), _text(new, names)))
+            model_field = _model_field(model, field) if names is None else None
+            rows.append(
+                Change(
+                    label_of(field, model),
+                    _text(_choice(old, model_field), names),
+                    _text(_choice(new, model_field), names),
+                )
+            )
         out[event.pk] = rows
     return out

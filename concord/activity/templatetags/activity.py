@@ -11,13 +11,17 @@ register = template.Library()
 
 
 @register.inclusion_tag("activity/partials/timeline.html")
-def timeline(obj: models.Model, limit: int = 50) -> dict[str, Any]:
-    """Render the timeline of `obj`; the including view has checked access."""
+def timeline(obj: models.Model, limit: int = 50, heading: bool = True) -> dict[str, Any]:
+    """Render the timeline of `obj`; the including view has checked access.
+
+    `heading=False` when the page gives the timeline its own heading.
+    """
     events = list(timeline_for(obj, limit=limit))
     shown = describe(events)
     return {
         "events": [(event, shown[event.pk]) for event in events],
         "subject": obj,
+        "heading": heading,
     }
 
 
