@@ -74,6 +74,17 @@ def source_of(issue: Issue) -> Any | None:
     return model._default_manager.filter(pk=issue.source_id).first()
 
 
+def raised_from(source: Any) -> list[Issue]:
+    """Return the issues raised from `source` (a task, a meeting …), newest first; one query."""
+    return list(
+        Issue.objects.filter(
+            source_type=ContentType.objects.get_for_model(type(source)), source_id=source.pk
+        )
+        .select_related("handler__person", "collaboration")
+        .order_by("-created_at", "-id")
+    )
+
+
 def meetings_of(issue: Issue) -> list[Any]:
     """Return the escalation meetings scheduled for this issue (the issue is their source)."""
     return list(

@@ -135,7 +135,8 @@ def _card(task: Task, col: Column, task_base: str, labels: Labels, controls: str
         f'data-testid="card-title"><span class="text-body-secondary">{number}</span> '
         f"{escape(task.title)}</a>{priority}</div>"
         f'<div class="small text-body-secondary">{owner_name} · {department}</div>'
-        f'<div class="small">{due}{badges}</div>{blocked}'
+        f'<div class="small d-flex flex-wrap align-items-center column-gap-2">{due}{badges}</div>'
+        f"{blocked}"
         f"{controls if movable else ''}</div></li>"
     )
 

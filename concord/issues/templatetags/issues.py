@@ -49,3 +49,9 @@ def issue_raise_url(context: Any, collab: Collaboration, source: Any = None) -> 
     if source is not None:
         return f"{url}?{urlencode({'meeting': source.pk})}"
     return url
+
+
+@register.simple_tag
+def issues_raised_from(source: Any) -> list[Any]:
+    """Return the issues raised from `source`, for its own page (the page has checked access)."""
+    return selectors.raised_from(source)
