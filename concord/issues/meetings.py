@@ -43,7 +43,11 @@ def escalation_meeting_schedule(
     attendees: list[User],
     place: str = "",
 ) -> Any:
-    """Schedule a meeting of kind escalation for the issue, hosted by its handler."""
+    """Schedule a meeting of kind escalation for the issue, hosted by its handler.
+
+    The handler is also its decision maker: at level 2 the project lead
+    coordinates, at level 3 the sponsor or VP decides.
+    """
     if not access.can_schedule_meeting_now(actor, issue):
         raise access.forbidden()
     host = issue.handler
@@ -59,6 +63,7 @@ def escalation_meeting_schedule(
         duration_minutes=duration_minutes,
         host=host,
         note_taker=issue.owner if issue.owner_id != host.pk else actor,
+        decision_maker=host,
         attendees=people,
         place=place,
         agenda=[

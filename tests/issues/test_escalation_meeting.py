@@ -85,3 +85,18 @@ def test_over_the_api_an_issue_is_raised_from_a_meeting_and_lists_its_meetings(
         )
         assert r.status_code == 400
         assert "meeting" in r.json()["details"]
+
+
+def test_the_handler_decides_so_the_meeting_asks_for_no_decision_maker(
+    org: Org, proj: Project, at: Any
+) -> None:
+    with at("2026-07-01 10:00"):
+        issue = raise_issue(org, proj)
+        services.issue_escalate(actor=proj.rob, issue=issue, reason="无共识")
+        issue = fresh(issue)
+        meeting = meeting_for(proj, issue)
+        assert meeting.decision_maker_id == issue.handler_id == proj.leo.pk
+        leo = client_for(proj.leo)
+        page = leo.get(meeting.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+        assert "Minutes" in page  # read in English
+        assert "decision maker among its attendees" not in page
