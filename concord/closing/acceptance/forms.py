@@ -21,6 +21,26 @@ class PeopleChoice(forms.ModelMultipleChoiceField):
         return str(person.name) if person is not None else obj.get_username()
 
 
+def _bootstrap(form: forms.Form) -> None:
+    """Give every widget Bootstrap's class, so the pages render the fields as `{{ field }}`."""
+    for field in form.fields.values():
+        widget = field.widget
+        if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
+            widget.attrs.setdefault("class", "form-check-input")
+        elif isinstance(widget, forms.Select | forms.SelectMultiple):
+            widget.attrs.setdefault("class", "form-select")
+        elif isinstance(widget, forms.CheckboxInput):
+            widget.attrs.setdefault("class", "form-check-input")
+        else:
+            widget.attrs.setdefault("class", "form-control")
+
+
+class StyledForm(forms.Form):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _bootstrap(self)
+
+
 def people() -> Any:
     return (
         get_user_model()
@@ -30,7 +50,7 @@ def people() -> Any:
     )
 
 
-class GroupForm(forms.Form):
+class GroupForm(StyledForm):
     # Translators: 验收组长
     lead = PersonChoice(label=_("Group lead"), queryset=people())
     members = PeopleChoice(label=_("Members"), queryset=people(), required=False)
@@ -89,6 +109,7 @@ class SubmitForm(forms.Form):
                 required=False,
                 initial=before.note if before is not None else "",
             )
+        _bootstrap(self)
 
     def lines(self) -> list[tuple[str, Any, Any]]:
         return [
@@ -107,7 +128,7 @@ class SubmitForm(forms.Form):
         ]
 
 
-class JudgeForm(forms.Form):
+class JudgeForm(StyledForm):
     verdict = forms.ChoiceField(
         label=_("Verdict"), choices=Verdict.choices, widget=forms.RadioSelect
     )
@@ -122,18 +143,18 @@ class JudgeForm(forms.Form):
     )
 
 
-class RedefineForm(forms.Form):
+class RedefineForm(StyledForm):
     phenomenon = forms.CharField(label=_("Phenomenon"), widget=forms.Textarea(attrs={"rows": 2}))
     impact = forms.CharField(label=_("Quantified impact"), widget=forms.Textarea(attrs={"rows": 2}))
     root_cause = forms.CharField(label=_("Root cause"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class FeedbackForm(forms.Form):
+class FeedbackForm(StyledForm):
     rating = forms.ChoiceField(label=_("Rating"), choices=Rating.choices)
     text = forms.CharField(label=_("Feedback"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class DecideForm(forms.Form):
+class DecideForm(StyledForm):
     outcome = forms.ChoiceField(label=_("Outcome"), choices=Outcome.choices)
     observed = forms.CharField(
         label=_("Observed outcome"), widget=forms.Textarea(attrs={"rows": 3})

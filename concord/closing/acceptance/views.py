@@ -53,6 +53,7 @@ def item_list(request: HttpRequest, ref: str) -> HttpResponse:
             "group": selectors.group_of(collab),
             "can_set_group": access.under_way(collab) and access.can_set_group(user, collab),
             "summary": selectors.summary_of(collab),
+            "under_way": under_way,
         },
     )
 
@@ -253,6 +254,22 @@ def verification_page(request: HttpRequest, ref: str) -> HttpResponse:
         answerable = [
             f for f in open_round.feedback.all() if access.can_answer(user, collab, f.department_id)
         ]
+    # Each department its own form, holding its answer so far (an answer can be revised).
+    answer_forms = [
+        (
+            f,
+            forms.FeedbackForm(
+                initial={"rating": f.rating, "text": f.text} if f.answered_at else None,
+                auto_id=f"feedback{f.department_id}_%s",
+            ),
+        )
+        for f in answerable
+    ]
+    waiting = (
+        [f.department for f in open_round.feedback.all() if not f.answered_at]
+        if open_round is not None and open_round.state == VerificationState.COLLECTING
+        else []
+    )
     manage = access.under_way(collab) and access.can_manage_verification(user, collab)
     return render(
         request,
@@ -269,7 +286,9 @@ def verification_page(request: HttpRequest, ref: str) -> HttpResponse:
             "can_redefine": open_round is not None
             and open_round.state == VerificationState.DEFINING
             and access.can_redefine(user, collab),
-            "answerable": answerable,
+            "answerable": answer_forms,
+            "waiting": waiting,
+            "under_way": access.under_way(collab),
             "decide_form": forms.DecideForm(),
             "redefine_form": forms.RedefineForm(
                 initial={
@@ -280,7 +299,6 @@ def verification_page(request: HttpRequest, ref: str) -> HttpResponse:
                 if open_round is not None
                 else None
             ),
-            "feedback_form": forms.FeedbackForm(),
         },
     )
 
