@@ -37,7 +37,9 @@ class TaskFilters:
 
 @dataclass
 class WorkItem:
-    kind: str  # "task", "review", "approval", "signoff", "acknowledgement"
+    # "task", "review", "approval", "signoff", "acknowledgement", "issue",
+    # "issue_confirm", "minutes"
+    kind: str
     title: str
     url: str
     due: date | None
@@ -275,12 +277,70 @@ def _ack_items(user: Any, today: date, cal: workcal.Calendar) -> list[WorkItem]:
     return items
 
 
+def _issue_items(user: Any, today: date, cal: workcal.Calendar) -> list[WorkItem]:
+    """Issues the user handles now, and resolved ones they raised that wait for their word."""
+    from concord.issues.models import ACTIVE as ISSUE_ACTIVE
+    from concord.issues.models import Issue
+    from concord.issues.models import Status as IssueStatus
+
+    issues = Issue.objects.filter(
+        Q(handler=user, status__in=ISSUE_ACTIVE)
+        | (Q(raised_by=user, status=IssueStatus.RESOLVED) & ~Q(resolved_by=user)),
+        collaboration__state__in=lifecycle.ACTIVE,
+    ).select_related("collaboration")
+    items = []
+    for issue in issues:
+        if issue.status == IssueStatus.RESOLVED:
+            items.append(
+                WorkItem(
+                    "issue_confirm", str(issue), issue.get_absolute_url(), None,
+                    issue.collaboration, 2, issue,
+                )
+            )  # fmt: skip
+            continue
+        due = timezone.localtime(issue.due_at).date() if issue.due_at else None
+        items.append(
+            WorkItem(
+                "issue", str(issue), issue.get_absolute_url(), due, issue.collaboration,
+                _urgency(due, today, cal=cal), issue,
+            )
+        )  # fmt: skip
+    return items
+
+
+def _minutes_items(user: Any, today: date, cal: workcal.Calendar) -> list[WorkItem]:
+    """Published minutes the user attended and has neither confirmed nor objected to, in time."""
+    from concord.meetings.models import Attendee
+    from concord.meetings.models import Status as MeetingStatus
+
+    rows = Attendee.objects.filter(
+        user=user,
+        confirmed_at__isnull=True,
+        objection="",
+        meeting__status=MeetingStatus.PUBLISHED,
+        meeting__confirm_by__gte=timezone.now(),
+        meeting__collaboration__state__in=lifecycle.ACTIVE,
+    ).select_related("meeting__collaboration")
+    items = []
+    for row in rows:
+        meeting = row.meeting
+        due = timezone.localtime(meeting.confirm_by).date() if meeting.confirm_by else None
+        items.append(
+            WorkItem(
+                "minutes", meeting.title, meeting.get_absolute_url() + "#confirmations", due,
+                meeting.collaboration, _urgency(due, today, cal=cal), row,
+            )
+        )  # fmt: skip
+    return items
+
+
 def my_work(user: Any) -> list[WorkItem]:
     """Return everything `user` must do across collaborations, most urgent first.
 
     Open tasks they own, reviews asked of them, approvals and plan sign-offs
-    waiting for them, change notices to acknowledge; a constant number of
-    queries whatever the count.
+    waiting for them, change notices to acknowledge, issues they handle,
+    resolutions of issues they raised to confirm, published minutes to
+    confirm; a constant number of queries whatever the count.
     """
     if not getattr(user, "is_authenticated", False):
         return []
@@ -291,6 +351,8 @@ def my_work(user: Any) -> list[WorkItem]:
         *_task_items(user, today, cal),
         *_approval_items(user, today, cal),
         *_ack_items(user, today, cal),
+        *_issue_items(user, today, cal),
+        *_minutes_items(user, today, cal),
     ]
     far = date.max
     items.sort(key=lambda i: (i.urgency, i.due or far, i.title))
