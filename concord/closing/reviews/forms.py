@@ -14,7 +14,17 @@ from .models import Cause, PointKind
 DATE = forms.DateInput(attrs={"type": "date"})
 
 
-class ReviewForm(forms.Form):
+class StyledForm(forms.Form):
+    """Bootstrap's class on every input (reviews/_form.html draws the selects itself)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if not isinstance(field.widget, forms.Select | forms.CheckboxInput):
+                field.widget.attrs.setdefault("class", "form-control form-control-sm")
+
+
+class ReviewForm(StyledForm):
     # Translators: 成果总结
     summary = forms.CharField(
         label=_("Summary of results"),
@@ -38,7 +48,7 @@ class ReviewForm(forms.Form):
     )
 
 
-class DeviationForm(forms.Form):
+class DeviationForm(StyledForm):
     item = forms.CharField(label=_("Item"), required=False, max_length=300)
     cause = forms.ChoiceField(label=_("Cause"), choices=Cause.choices)
     description = forms.CharField(
@@ -62,7 +72,7 @@ class PersonChoice(forms.ModelChoiceField):
         return getattr(person, "name", "") or obj.get_username()
 
 
-class MeasureForm(forms.Form):
+class MeasureForm(StyledForm):
     # Translators: 改进措施
     text = forms.CharField(
         label=_("Improvement measure"), widget=forms.Textarea(attrs={"rows": 2}), max_length=10000
@@ -75,7 +85,7 @@ class MeasureForm(forms.Form):
         self.fields["owner"].queryset = _people(collab)  # type: ignore[attr-defined]
 
 
-class AdjustmentForm(forms.Form):
+class AdjustmentForm(StyledForm):
     # Translators: 标题 (of the change notice, not a job title)
     title = forms.CharField(label=pgettext_lazy("change notice", "Title"), max_length=200)
     what = forms.CharField(
@@ -95,7 +105,7 @@ class AdjustmentForm(forms.Form):
     )
 
 
-class RetroForm(forms.Form):
+class RetroForm(StyledForm):
     summary = forms.CharField(
         label=_("Summary"),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -104,14 +114,14 @@ class RetroForm(forms.Form):
     )
 
 
-class PointForm(forms.Form):
+class PointForm(StyledForm):
     kind = forms.ChoiceField(label=_("Kind"), choices=PointKind.choices)
     text = forms.CharField(
         label=_("Text"), widget=forms.Textarea(attrs={"rows": 2}), max_length=10000
     )
 
 
-class ProposalForm(forms.Form):
+class ProposalForm(StyledForm):
     # Translators: 协作规范修订建议
     text = forms.CharField(
         label=_("Proposed rule change"), widget=forms.Textarea(attrs={"rows": 2}), max_length=10000
@@ -121,7 +131,7 @@ class ProposalForm(forms.Form):
     )
 
 
-class DecideForm(forms.Form):
+class DecideForm(StyledForm):
     decision = forms.ChoiceField(
         label=_("Decision"), choices=[("adopt", _("Adopt")), ("decline", _("Decline"))]
     )

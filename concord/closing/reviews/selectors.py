@@ -180,7 +180,7 @@ def retro_detail(retro: Retrospective) -> Retrospective:
 def proposals(state: str = "") -> QuerySet[Proposal]:
     """Every rule proposal (all collaborations), newest first; for the PMO."""
     qs = Proposal.objects.select_related(
-        "collaboration", "proposed_by__person", "decided_by__person"
+        "collaboration", "retrospective", "proposed_by__person", "decided_by__person"
     )
     if state in ProposalState.values:
         qs = qs.filter(state=state)

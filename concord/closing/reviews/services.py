@@ -936,7 +936,9 @@ def proposal_decide(*, actor: User, proposal: Proposal, adopt: bool, note: str =
         raise not_found()
     if locked.state != ProposalState.OPEN:
         raise DomainError(_("This proposal has already been decided."), code="conflict")
-    note = _text(note, "note", required=not adopt)
+    if not adopt and not (note or "").strip():
+        raise _invalid(_("Say why the proposal is declined."), "note")
+    note = _text(note, "note", required=False)
     locked.state = ProposalState.ADOPTED if adopt else ProposalState.DECLINED
     locked.decided_by = actor
     locked.decided_at = timezone.now()
