@@ -39,10 +39,12 @@ class WaiveForm(forms.Form):
         label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
     )
 
-    def __init__(self, *args: Any, kind: str, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, kind: str, only: list[str] | None = None, **kwargs: Any) -> None:
+        """`only` narrows the choice to these types (the page offers the missing ones)."""
         super().__init__(*args, **kwargs)
+        keys = [k for k in checklist.REQUIRED.get(kind, ()) if not only or k in only]
         cast(forms.ChoiceField, self.fields["doc_type"]).choices = [
-            (key, checklist.type_label(key)) for key in checklist.REQUIRED.get(kind, ())
+            (key, checklist.type_label(key)) for key in keys
         ]
 
 

@@ -16,6 +16,8 @@ from django.utils.translation import gettext_lazy as _
 
 from concord.collaborations.models import Collaboration
 
+from .checklist import type_label
+
 
 def _document_path(instance: "Document", filename: str) -> str:
     # The stored name is generated; the convention name is kept in `name`.
@@ -100,7 +102,7 @@ class Waiver(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.doc_type}: {self.reason[:40]}"
+        return f"{type_label(self.doc_type)}: {self.reason[:40]}"
 
     def get_absolute_url(self) -> str:
         return reverse("archive:page", args=[self.collaboration.ref])
@@ -154,7 +156,7 @@ class ArchiveBundle(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.name or f"bundle {self.pk}"
+        return self.name or f"#{self.pk}"
 
     def get_absolute_url(self) -> str:
         return reverse("archive:page", args=[self.collaboration.ref])

@@ -14,6 +14,7 @@ from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 
+from concord.activity.models import Event
 from concord.collaborations.models import Collaboration
 from concord.knowledge.forms import FormSpec, forms_for
 
@@ -173,3 +174,17 @@ def open_work(collab: Collaboration) -> dict[str, int]:
     else:
         result["issues"] = Issue.objects.filter(collaboration=collab, status__in=ISSUE_OPEN).count()
     return result
+
+
+def archive_events(collab: Collaboration, limit: int = 30) -> list[Event]:
+    """The archive's own trail: uploads, waivers, bundles and the closing, newest first.
+
+    The collaboration page keeps the whole timeline; the archive page shows
+    what happened to the archive, so its forms are not pushed below every
+    task and plan event the collaboration ever had.
+    """
+    return list(
+        Event.objects.for_scope(collab)
+        .filter(Q(verb__startswith="archive_") | Q(verb="collaboration.closed"))
+        .select_related("actor", "actor__person")[:limit]
+    )

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from concord.activity.display import describe
 from concord.collaborations.access import collaboration_for
 from concord.collaborations.models import Collaboration
 from concord.knowledge.forms import FORMATS, download, get_form
@@ -25,6 +26,11 @@ def _collab(request: HttpRequest, ref: str) -> Collaboration:
     return or_404(collaboration_for, request.user, ref)
 
 
+def _described(events: list[Any]) -> list[tuple[Any, Any]]:
+    shown = describe(events)
+    return [(event, shown[event.pk]) for event in events]
+
+
 def _page(
     request: HttpRequest, collab: Collaboration, status: int = 200, **forms_: Any
 ) -> HttpResponse:
@@ -34,14 +40,18 @@ def _page(
         "collab": collab,
         "checklist": found,
         "history": [d for d in selectors.document_history(collab) if not d.current],
+        "events": _described(selectors.archive_events(collab)),
         "bundles": list(selectors.bundles_of(collab)[:5]),
         "open_work": selectors.open_work(collab),
         "can_upload": access.may_upload(request.user, collab),
         "can_waive": access.may_waive(request.user, collab),
+        # The form to waive shows only while something is missing (a waiver is revoked in the list).
+        "offer_waiver": bool(found.missing) or "waive_form" in forms_,
         "can_build": access.may_build(request.user, collab),
         "can_close": access.may_close(request.user, collab),
         "upload_form": forms_.get("upload_form") or forms.UploadForm(kind=kind),
-        "waive_form": forms_.get("waive_form") or forms.WaiveForm(kind=kind),
+        "waive_form": forms_.get("waive_form")
+        or forms.WaiveForm(kind=kind, only=[item.doc_type for item in found.missing]),
         "close_form": forms_.get("close_form") or forms.CloseForm(),
         "formats": ("docx", "pdf", "xlsx"),
     }
