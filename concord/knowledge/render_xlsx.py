@@ -16,7 +16,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from .forms import Field, FormDoc, Table
+from .forms import Block, Field, FormDoc, Table
 
 _SHEET_ILLEGAL = re.compile(r"[\\/*?:\[\]]")
 _THIN = Side(style="thin", color="999999")
@@ -39,7 +39,9 @@ def _text_width(text: str) -> int:
 
 
 def _sheet_title(title: str, used: set[str]) -> str:
-    base = _SHEET_ILLEGAL.sub(" ", title).strip()[:28] or "Sheet"
+    base = _SHEET_ILLEGAL.sub(" ", title).strip() or "Sheet"
+    if len(base) > 28:  # Excel allows 31; the rest is kept for the numbering of twins
+        base = base[:27].rstrip() + "…"
     candidate, n = base, 2
     while candidate in used:
         candidate, n = f"{base[:25]} {n}", n + 1
@@ -96,23 +98,44 @@ def _table(sheet: Worksheet, data: Table, start: int) -> None:
         )
 
 
+def _loose(block: Block) -> list[Field]:
+    """The fields and text of a block that has no table."""
+    text = "\n".join(p for p in block.paragraphs if p)
+    return block.fields + ([Field(block.heading, text)] if text else [])
+
+
 def render_xlsx(doc: FormDoc) -> bytes:
     workbook = Workbook()
     first = workbook.active
     assert first is not None
     used: set[str] = set()
     sheets = 0
+    # A block without a table (a summary, a conclusion) goes on the next table's sheet,
+    # its text as one field under its heading, so no written word is left out.
+    pending: list[Field] = []
+    pending_heading = ""
     for block in doc.blocks:
+        if not block.tables:
+            pending += _loose(block)
+            pending_heading = pending_heading or block.heading
+            continue
         for data in block.tables:
             sheet = first if sheets == 0 else workbook.create_sheet()
             sheet.title = _sheet_title(data.title or block.heading or doc.doc_type, used)
-            fields = doc.fields + block.fields if sheets == 0 else block.fields
+            fields = (doc.fields if sheets == 0 else []) + pending + block.fields
+            pending, pending_heading = [], ""
             start = _head(sheet, doc, fields, block.paragraphs)
             sheet.column_dimensions["A"].width = max(
                 [12.0, *(_text_width(f.label) + 2.0 for f in fields)]
             )
             _table(sheet, data, start)
             sheets += 1
+    if sheets and pending:
+        sheet = workbook.create_sheet()
+        sheet.title = _sheet_title(pending_heading or doc.doc_type, used)
+        _head(sheet, doc, pending, [])
+        sheet.column_dimensions["A"].width = 24
+        sheet.column_dimensions["B"].width = 60
     if sheets == 0:
         first.title = _sheet_title(doc.doc_type, used)
         fields = doc.fields + [f for block in doc.blocks for f in block.fields]
