@@ -1,5 +1,6 @@
 """The progress board (进度看板): columns by status, filters and moves over htmx."""
 
+import dataclasses
 from typing import Any
 
 from django.contrib import messages
@@ -38,6 +39,11 @@ def _board_context(request: HttpRequest, collab: Collaboration, **extra: Any) ->
     by_status = selectors.board(collab, filters=filters)
     may_move = mover(request.user, collab)
     labels = cards.Labels.current()
+    from concord.issues.access import can_raise_now
+
+    if not can_raise_now(request.user, collab):
+        # No 「提报问题」 link on a blocked card for who may not raise: it would end in a refusal.
+        labels = dataclasses.replace(labels, raise_issue="")
     task_base = reverse("tasks:list", args=[collab.ref])
     columns = []
     for index, status in enumerate(COLUMNS):

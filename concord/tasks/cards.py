@@ -119,7 +119,7 @@ def _card(task: Task, col: Column, task_base: str, labels: Labels, controls: str
         blocked = (
             f'<div class="small text-danger-emphasis text-truncate" title="{reason}">{reason}</div>'
         )
-    if task.status == Status.BLOCKED:
+    if task.status == Status.BLOCKED and labels.raise_issue:
         issues_new = escape(task_base.removesuffix("tasks/")) + "issues/new/?task=" + number
         blocked += (
             f'<a class="small link-danger" href="{issues_new}" data-testid="card-raise-issue">'
