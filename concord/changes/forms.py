@@ -2,6 +2,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from concord.orgs.models import Department
 
@@ -23,7 +24,8 @@ def _bootstrap(form: forms.Form) -> None:
 
 class NoticeForm(forms.Form):
     category = forms.ChoiceField(label=_("Category"), choices=Category.choices)
-    title = forms.CharField(label=_("Title"), max_length=200)
+    # Translators: 标题 (of the change notice, not a job title)
+    title = forms.CharField(label=pgettext_lazy("change notice", "Title"), max_length=200)
     what = forms.CharField(label=_("What changes"), widget=forms.Textarea(attrs={"rows": 3}))
     why = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
     impact_scope = forms.CharField(

@@ -6,6 +6,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from concord.collaborations.models import Collaboration
 from concord.orgs.models import Department
@@ -78,7 +79,8 @@ class TaskChoiceField(forms.ModelChoiceField):
 
 
 class TaskForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=300)
+    # Translators: 标题 (of the task, not a job title)
+    title = forms.CharField(label=pgettext_lazy("task", "Title"), max_length=300)
     description = forms.CharField(
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
