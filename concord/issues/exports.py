@@ -154,20 +154,30 @@ def table_response(collab: Collaboration) -> HttpResponse:
 
 
 def table_doc(collab: Collaboration, user: Any = None) -> Any:
-    """Return the 《问题跟踪表》 as a FormDoc (None while the collaboration has no issues)."""
+    """Return the 《问题跟踪表》 as a FormDoc.
+
+    Before execution, no issues means nothing yet (None). Once the plan is in
+    effect an empty table is a record too — "no issue was raised" — so a
+    collaboration that ran without trouble can be archived without a waiver.
+    """
+    from concord.collaborations.lifecycle import State
     from concord.knowledge.forms import Block, FormDoc, Table
 
     rows = table_rows(collab)
-    if not rows:
+    if not rows and collab.state not in {State.EXECUTING, State.CLOSED}:
         return None
     title = t(*TITLE)
+    block = Block(tables=[Table(columns=headers(), rows=rows, widths=list(WIDTHS))])
+    if not rows:
+        none = t("本协作未登记问题。", "No issue was raised in this collaboration.")
+        block = Block(paragraphs=[none])
     return FormDoc(
         title=title,
         doc_type=title,
         name=collab.name,
         day=timezone.localdate(),
         fields=[],
-        blocks=[Block(tables=[Table(columns=headers(), rows=rows, widths=list(WIDTHS))])],
+        blocks=[block],
     )
 
 

@@ -22,3 +22,10 @@ def at() -> Any:
         return time_machine.travel(f"{when} +0800", tick=False)
 
     return travel
+
+
+@pytest.fixture
+def planned(org: Org) -> Project:
+    """The project with a plan in effect (executing)."""
+    with time_machine.travel("2026-07-01 10:00 +0800", tick=False):
+        return project(org, with_plan=True)

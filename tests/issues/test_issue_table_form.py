@@ -34,3 +34,18 @@ def test_it_renders_with_updates_and_resolution(org: Org, proj: Project, at: Any
     assert rows[0][9] == "扩容完成"
     data = render(doc, fmt)
     assert len(data) > 1000
+
+
+def test_an_executing_collaboration_without_issues_records_that_none_was_raised(
+    org: Org, planned: Project
+) -> None:
+    planned.collab.refresh_from_db()
+    assert planned.collab.state == "executing"
+    doc = get_form("issues.table").builder(planned.collab, planned.leo)
+    assert doc is not None
+    assert doc.blocks[0].tables == []
+    assert doc.blocks[0].paragraphs in (
+        ["本协作未登记问题。"],
+        ["No issue was raised in this collaboration."],
+    )
+    assert render(doc, "xlsx")
