@@ -114,6 +114,7 @@ def test_a_retrospective_is_published_and_the_pmo_adopts_its_rule_proposal(
     assert SearchEntry.objects.filter(kind="retrospective").exists()
 
     login(page, base, "pam")
+    page.click('[data-testid="nav-more"]')
     page.click('[data-testid="nav-proposals"]')
     row = page.locator('[data-testid="proposal-row"]', has_text="法务部预审")
     row.locator('input[name="note"]').fill("纳入制度修订")
