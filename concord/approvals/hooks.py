@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from django.utils.functional import Promise
+
     from .models import Flow
 
 Callback = Callable[["Flow", Any], None]
@@ -33,6 +35,7 @@ class Hooks:
     on_approved: Callback
     on_returned: Callback
     on_rejected: Callback
+    label: "str | Promise" = ""
 
 
 _HOOKS: dict[str, Hooks] = {}
@@ -44,9 +47,19 @@ def register(
     on_approved: Callback,
     on_returned: Callback,
     on_rejected: Callback,
+    label: "str | Promise" = "",
 ) -> None:
-    """Register the outcome callbacks of `purpose` (registering again replaces them)."""
-    _HOOKS[purpose] = Hooks(on_approved, on_returned, on_rejected)
+    """Register the outcome callbacks of `purpose` (registering again replaces them).
+
+    `label` names the purpose to people (需求立项审批, 计划书会签, ...) wherever a
+    flow is shown; without one the purpose key is shown.
+    """
+    _HOOKS[purpose] = Hooks(on_approved, on_returned, on_rejected, label)
+
+
+def label_of(purpose: str) -> str:
+    hooks = _HOOKS.get(purpose)
+    return str(hooks.label) if hooks is not None and hooks.label else purpose
 
 
 def unregister(purpose: str) -> None:

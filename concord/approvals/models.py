@@ -122,7 +122,9 @@ class Flow(models.Model):
         indexes = [models.Index(fields=["subject_type", "subject_id", "-round"])]
 
     def __str__(self) -> str:
-        return f"{self.subject_repr} · {self.purpose} #{self.round}"
+        from .hooks import label_of
+
+        return f"{self.subject_repr} · {label_of(self.purpose)} #{self.round}"
 
     @property
     def is_open(self) -> bool:

@@ -2,6 +2,8 @@
 
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
+
 from concord.approvals import hooks
 from concord.approvals.models import Flow, StepDecision
 
@@ -51,10 +53,14 @@ def register_hooks() -> None:
         on_approved=notice_approved,
         on_returned=notice_sent_back,
         on_rejected=notice_sent_back,
+        # Translators: 变更审批
+        label=_("change approval"),
     )
     hooks.register(
         services.RESOURCE_PURPOSE,
         on_approved=_resource_outcome(ResourceState.APPROVED),
         on_returned=_resource_outcome(ResourceState.RETURNED),
         on_rejected=_resource_outcome(ResourceState.REJECTED),
+        # Translators: 资源申请审批
+        label=_("resource request approval"),
     )

@@ -7,6 +7,8 @@ service that owns it.
 
 from typing import TYPE_CHECKING, Any
 
+from django.utils.translation import gettext_lazy as _
+
 from concord.approvals import hooks
 
 from .models import Collaboration
@@ -42,5 +44,10 @@ PURPOSE = "collaboration.request"
 
 def register_hooks() -> None:
     hooks.register(
-        PURPOSE, on_approved=on_approved, on_returned=on_returned, on_rejected=on_rejected
+        PURPOSE,
+        on_approved=on_approved,
+        on_returned=on_returned,
+        on_rejected=on_rejected,
+        # Translators: 立项审批 — approval of the collaboration request
+        label=_("request approval"),
     )

@@ -6,6 +6,8 @@ its timeline; the version concerned is the plan's one version in sign-off.
 
 from typing import TYPE_CHECKING, Any
 
+from django.utils.translation import gettext_lazy as _
+
 from concord.approvals import hooks
 from concord.approvals.models import Decision, StepDecision
 
@@ -51,5 +53,10 @@ def on_declined(flow: "Flow", actor: Any) -> None:
 
 def register_hooks() -> None:
     hooks.register(
-        PURPOSE, on_approved=on_approved, on_returned=on_declined, on_rejected=on_declined
+        PURPOSE,
+        on_approved=on_approved,
+        on_returned=on_declined,
+        on_rejected=on_declined,
+        # Translators: 计划书会签 — every participating head signs the plan
+        label=_("plan sign-off"),
     )

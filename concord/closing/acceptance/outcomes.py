@@ -2,6 +2,8 @@
 
 from typing import TYPE_CHECKING, Any
 
+from django.utils.translation import gettext_lazy as _
+
 from concord.approvals import hooks
 
 from .models import Verdict
@@ -27,4 +29,6 @@ def register_hooks() -> None:
         on_approved=_hook(Verdict.PASS),
         on_returned=_hook(Verdict.REWORK),
         on_rejected=_hook(Verdict.FAIL),
+        # Translators: 成果验收评审
+        label=_("acceptance judgement"),
     )
