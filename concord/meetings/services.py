@@ -1112,50 +1112,50 @@ def _same_instant(value: datetime, text: str) -> bool:
         return False
 
 
+def _minutes_still_due(meeting: Meeting, due_at: str) -> Meeting | None:
+    """Lock the meeting; return it if its minutes are still owed for `due_at` (else None).
+
+    A timer armed for a deadline since moved, or minutes since published, is moot.
+    """
+    meeting = _lock(meeting)
+    if meeting.status != Status.SCHEDULED or not meeting.minutes_due_at:
+        return None
+    if not _same_instant(meeting.minutes_due_at, due_at):
+        return None
+    return meeting
+
+
+def _minutes_timer_event(meeting: Meeting, verb: str) -> Any:
+    return event_record(
+        actor=None,
+        verb=verb,
+        subject=meeting,
+        after={"due_at": meeting.minutes_due_at},
+        scope=meeting.collaboration,
+    )
+
+
 def minutes_remind(*, meeting: Meeting, due_at: str) -> None:
     """Remind the note-taker that the minutes are due (no-op once published or moved)."""
     with transaction.atomic():
-        meeting = _lock(meeting)
-        if meeting.status != Status.SCHEDULED or not meeting.minutes_due_at:
+        owed = _minutes_still_due(meeting, due_at)
+        if owed is None:
             return
-        if not _same_instant(meeting.minutes_due_at, due_at):
-            return
-        event = event_record(
-            actor=None,
-            verb="meeting.minutes_reminded",
-            subject=meeting,
-            after={"due_at": meeting.minutes_due_at},
-            scope=meeting.collaboration,
-        )
-        _tell(
-            [meeting.note_taker],
-            kinds.MINUTES_REMINDER,
-            meeting,
-            None,
-            event,
-            due_at=_local_text(meeting.minutes_due_at),
-        )
+        event = _minutes_timer_event(owed, "meeting.minutes_reminded")
+        when = _local_text(owed.minutes_due_at)  # type: ignore[arg-type]
+        _tell([owed.note_taker], kinds.MINUTES_REMINDER, owed, None, event, due_at=when)
 
 
 def minutes_warn_late(*, meeting: Meeting, due_at: str) -> None:
     """Warn the host that the minutes are late (no-op once published or moved)."""
     with transaction.atomic():
-        meeting = _lock(meeting)
-        if meeting.status != Status.SCHEDULED or not meeting.minutes_due_at:
+        owed = _minutes_still_due(meeting, due_at)
+        if owed is None:
             return
-        if not _same_instant(meeting.minutes_due_at, due_at):
-            return
-        event = event_record(
-            actor=None,
-            verb="meeting.minutes_late",
-            subject=meeting,
-            after={"due_at": meeting.minutes_due_at},
-            scope=meeting.collaboration,
-        )
-        due_at, note_taker = _local_text(meeting.minutes_due_at), name_of(meeting.note_taker)
-        _tell(
-            [meeting.host], kinds.MINUTES_LATE, meeting, None, event, due_at=due_at, text=note_taker
-        )
+        event = _minutes_timer_event(owed, "meeting.minutes_late")
+        when = _local_text(owed.minutes_due_at)  # type: ignore[arg-type]
+        note_taker = name_of(owed.note_taker)
+        _tell([owed.host], kinds.MINUTES_LATE, owed, None, event, due_at=when, text=note_taker)
 
 
 def confirm_remind(*, meeting: Meeting, revision: int) -> None:
