@@ -4,6 +4,7 @@ from typing import Any
 import pytest
 from django.apps import apps
 from django.contrib.auth.hashers import Argon2PasswordHasher
+from django.utils import translation
 
 from concord.approvals.models import ApprovalRule
 from concord.changes.models import ChangeApprovalRule
@@ -58,6 +59,19 @@ def _isolated_files(settings, tmp_path):  # type: ignore[no-untyped-def]
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def _default_language() -> Any:
+    """Start every test in the default language (Chinese).
+
+    Django's test Client activates the language of each request in the test's
+    own thread and leaves it there, so without this a test would see whatever
+    language the previous test's last request spoke.
+    """
+    translation.activate("zh-hans")
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

@@ -989,6 +989,8 @@ def minutes_publish(*, actor: User, meeting: Meeting) -> Meeting:
         Attendee.objects.filter(meeting=meeting).update(
             confirmed_at=None, objection="", objected_at=None
         )
+        # Whoever publishes the text stands by it: they are not asked to confirm it.
+        Attendee.objects.filter(meeting=meeting, user=actor).update(confirmed_at=now)
         timer_cancel(subject=meeting, kind=REMIND_TIMER)
         timer_cancel(subject=meeting, kind=LATE_TIMER)
         timer_cancel(subject=meeting, kind=CONFIRM_TIMER)

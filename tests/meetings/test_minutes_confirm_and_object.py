@@ -62,7 +62,8 @@ def test_confirmations_and_objections_close_with_the_window(proj, at):
         with pytest.raises(DomainError) as err:
             services.minutes_confirm(actor=proj.rob, meeting=m)
         assert err.value.code == "conflict"
-    assert not Attendee.objects.filter(meeting=m, confirmed_at__isnull=False).exists()
+    confirmed = Attendee.objects.filter(meeting=m, confirmed_at__isnull=False)
+    assert list(confirmed.values_list("user", flat=True)) == [proj.cara.pk]  # the publisher
 
 
 def test_the_page_offers_to_confirm_only_while_the_window_is_open(proj, at):
@@ -118,13 +119,13 @@ def test_silent_attendees_are_reminded_before_the_window_closes(proj, at):
             "recipient_id", flat=True
         )
     )
-    assert reminded == {proj.rob.pk, proj.cara.pk}
+    assert reminded == {proj.rob.pk}  # cara published the text: she stands by it
     with at("2026-07-06 16:00"):
         sweep()
     from concord.activity.models import Event
 
     closed = Event.objects.get(verb="meeting.confirm_window_closed", subject_id=m.pk)
-    assert closed.after["confirmed"] == [proj.leo.pk]
+    assert sorted(closed.after["confirmed"]) == sorted([proj.leo.pk, proj.cara.pk])
 
 
 def test_after_publication_the_title_may_change_but_not_the_time(proj, at):
@@ -139,3 +140,16 @@ def test_after_publication_the_title_may_change_but_not_the_time(proj, at):
         with pytest.raises(DomainError) as err:
             services.meeting_update(actor=proj.leo, meeting=m, duration_minutes=90)
     assert err.value.code == "conflict"
+
+
+def test_the_publisher_stands_by_the_text_and_is_not_asked_to_confirm(proj, at):
+    with at("2026-07-01 10:00"):
+        m = meeting(proj, when="2026-07-03 14:00")
+    with at("2026-07-03 16:00"):
+        services.minutes_publish(actor=proj.cara, meeting=m)
+    rows = {a.user_id: a for a in Attendee.objects.filter(meeting=m)}
+    assert rows[proj.cara.pk].confirmed_at is not None
+    assert rows[proj.rob.pk].confirmed_at is None
+    assert not Notification.objects.filter(
+        kind="meetings.minutes_published", recipient=proj.cara
+    ).exists()
