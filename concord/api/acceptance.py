@@ -17,6 +17,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 
+from concord.api.common import user_of
 from concord.closing.acceptance import access, selectors, services
 from concord.closing.acceptance.models import (
     Answer,
@@ -33,10 +34,6 @@ from concord.lib.errors import DomainError, not_found
 from concord.orgs.models import Department
 
 router = Router(tags=["acceptance"])
-
-
-def _user(request: HttpRequest) -> Any:
-    return request.auth  # type: ignore[attr-defined]
 
 
 def _username(user: Any) -> str | None:
@@ -250,7 +247,7 @@ def _verification_out(v: Verification) -> dict[str, Any]:
 
 
 def _latest(request: HttpRequest, ref: str) -> tuple[Any, Verification]:
-    collab, latest = access.verification_for(_user(request), ref)
+    collab, latest = access.verification_for(user_of(request), ref)
     if latest is None:
         raise DomainError(_("Effect verification has not started."), code="conflict")
     return collab, latest
@@ -265,7 +262,7 @@ def _latest(request: HttpRequest, ref: str) -> tuple[Any, Verification]:
     summary="The acceptance group and every deliverable's acceptance state",
 )
 def get_acceptance(request: HttpRequest, ref: str) -> Any:
-    collab = collaboration_for(_user(request), ref)
+    collab = collaboration_for(user_of(request), ref)
     group = selectors.group_of(collab)
     rows = selectors.rows_of(collab)
     return {
@@ -288,9 +285,9 @@ def get_acceptance(request: HttpRequest, ref: str) -> Any:
     summary="Choose the acceptance group (initiating department head or initiator)",
 )
 def set_group(request: HttpRequest, ref: str, payload: GroupIn) -> Any:
-    collab = collaboration_for(_user(request), ref)
+    collab = collaboration_for(user_of(request), ref)
     group = services.acceptance_group_set(
-        actor=_user(request),
+        actor=user_of(request),
         collaboration=collab,
         lead=_person(payload.lead, "lead"),
         members=[_person(u, "members") for u in payload.members],
@@ -311,9 +308,9 @@ def set_group(request: HttpRequest, ref: str, payload: GroupIn) -> Any:
     summary="Submit (or resubmit after rework) a deliverable with its self-check list",
 )
 def submit(request: HttpRequest, ref: str, key: UUID, payload: SubmitIn) -> Any:
-    collab = collaboration_for(_user(request), ref)
+    collab = collaboration_for(user_of(request), ref)
     sub = services.acceptance_submit(
-        actor=_user(request),
+        actor=user_of(request),
         collaboration=collab,
         deliverable_key=key,
         answers=[services.CheckAnswer(li.answer, li.note) for li in payload.lines],
@@ -328,7 +325,7 @@ def submit(request: HttpRequest, ref: str, key: UUID, payload: SubmitIn) -> Any:
     summary="A deliverable under acceptance with every round",
 )
 def get_item(request: HttpRequest, ref: str, item_id: int) -> Any:
-    return _item_out(access.item_for(_user(request), ref, item_id))
+    return _item_out(access.item_for(user_of(request), ref, item_id))
 
 
 @router.post(
@@ -337,12 +334,12 @@ def get_item(request: HttpRequest, ref: str, item_id: int) -> Any:
     summary="Judge the current round: pass, rework (with a deadline) or fail",
 )
 def judge(request: HttpRequest, ref: str, item_id: int, payload: JudgeIn) -> Any:
-    item = access.item_for(_user(request), ref, item_id)
+    item = access.item_for(user_of(request), ref, item_id)
     sub = Submission.objects.filter(item=item, round=item.rounds).first()
     if sub is None:
         raise not_found()
     services.acceptance_judge(
-        actor=_user(request),
+        actor=user_of(request),
         submission=sub,
         verdict=payload.verdict,
         note=payload.note,
@@ -360,7 +357,7 @@ def judge(request: HttpRequest, ref: str, item_id: int, payload: JudgeIn) -> Any
     summary="Every round of effect verification, oldest first (problem collaborations)",
 )
 def get_verification(request: HttpRequest, ref: str) -> Any:
-    collab, _latest = access.verification_for(_user(request), ref)
+    collab, _latest = access.verification_for(user_of(request), ref)
     return [_verification_out(v) for v in selectors.verifications_of(collab)]
 
 
@@ -375,8 +372,8 @@ def _round(collab: Any, pk: int) -> dict[str, Any]:
     summary="Start effect verification (lead, initiator or PMO)",
 )
 def start(request: HttpRequest, ref: str) -> Any:
-    collab, _latest = access.verification_for(_user(request), ref)
-    v = services.verification_start(actor=_user(request), collaboration=collab)
+    collab, _latest = access.verification_for(user_of(request), ref)
+    v = services.verification_start(actor=user_of(request), collaboration=collab)
     return 201, _round(collab, v.pk)
 
 
@@ -387,7 +384,9 @@ def start(request: HttpRequest, ref: str) -> Any:
 )
 def redefine(request: HttpRequest, ref: str, payload: RedefineIn) -> Any:
     collab, latest = _latest(request, ref)
-    v = services.verification_redefine(actor=_user(request), verification=latest, **payload.dict())
+    v = services.verification_redefine(
+        actor=user_of(request), verification=latest, **payload.dict()
+    )
     return _round(collab, v.pk)
 
 
@@ -402,7 +401,7 @@ def feedback(request: HttpRequest, ref: str, payload: FeedbackIn) -> Any:
     if dept is None:
         raise DomainError(_("No such department."), code="not_found", field="department_id")
     services.verification_feedback(
-        actor=_user(request),
+        actor=user_of(request),
         verification=latest,
         department=dept,
         rating=payload.rating,
@@ -419,7 +418,7 @@ def feedback(request: HttpRequest, ref: str, payload: FeedbackIn) -> Any:
 def decide(request: HttpRequest, ref: str, payload: DecideIn) -> Any:
     collab, latest = _latest(request, ref)
     services.verification_decide(
-        actor=_user(request),
+        actor=user_of(request),
         verification=latest,
         outcome=payload.outcome,
         observed=payload.observed,

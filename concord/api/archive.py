@@ -16,6 +16,7 @@ from django.http import FileResponse, HttpRequest
 from ninja import Field, File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
+from concord.api.common import name_of, user_of
 from concord.closing.archive import access, selectors, services
 from concord.closing.archive.models import ArchiveBundle, BundleState, Document, Waiver
 from concord.collaborations.access import collaboration_for
@@ -28,17 +29,8 @@ router = Router()
 BASE = "/collaborations/{ref}"
 
 
-def _user(request: HttpRequest) -> Any:
-    return request.auth  # type: ignore[attr-defined]
-
-
 def _get(request: HttpRequest, ref: str) -> Collaboration:
-    return collaboration_for(_user(request), ref)
-
-
-def _name(user: Any) -> str:
-    person = getattr(user, "person", None) if user is not None else None
-    return person.name if person is not None else (user.get_username() if user else "")
+    return collaboration_for(user_of(request), ref)
 
 
 # --- Schemas -------------------------------------------------------------
@@ -68,7 +60,7 @@ class DocumentOut(Schema):
             name=doc.name,
             original_name=doc.original_name,
             size=doc.size,
-            uploaded_by=_name(doc.uploaded_by),
+            uploaded_by=name_of(doc.uploaded_by),
             uploaded_at=doc.uploaded_at,
             url=f"/api/v1/collaborations/{doc.collaboration.ref}/archive/documents/{doc.pk}/file",
         )
@@ -88,7 +80,7 @@ class WaiverOut(Schema):
             id=waiver.pk,
             doc_type=waiver.doc_type,
             reason=waiver.reason,
-            waived_by=_name(waiver.waived_by),
+            waived_by=name_of(waiver.waived_by),
             waived_at=waiver.waived_at,
             revoked_at=waiver.revoked_at,
         )
@@ -134,7 +126,7 @@ class BundleOut(Schema):
             name=bundle.name,
             size=bundle.size,
             error=bundle.error,
-            requested_by=_name(bundle.requested_by),
+            requested_by=name_of(bundle.requested_by),
             requested_at=bundle.requested_at,
             finished_at=bundle.finished_at,
             url=(
@@ -176,7 +168,7 @@ class CloseIn(Schema):
 @router.get(BASE + "/archive", response=ArchiveOut, summary="Archive checklist")
 def archive_get(request: HttpRequest, ref: str) -> Any:
     collab = _get(request, ref)
-    user = _user(request)
+    user = user_of(request)
     found = selectors.checklist_of(collab, user)
     open_work = selectors.open_work(collab)
     latest = selectors.latest_bundle(collab)
@@ -232,7 +224,7 @@ def document_upload(
     adds a version and keeps the earlier one.
     """
     doc = services.document_upload(
-        actor=_user(request),
+        actor=user_of(request),
         collaboration=_get(request, ref),
         doc_type=doc_type,
         title=title,
@@ -257,7 +249,7 @@ def document_file(request: HttpRequest, ref: str, doc_id: int) -> FileResponse:
 def waiver_create(request: HttpRequest, ref: str, payload: WaiveIn) -> Any:
     """The PMO waives a required document of the checklist, with a reason."""
     waiver = services.archive_waive(
-        actor=_user(request),
+        actor=user_of(request),
         collaboration=_get(request, ref),
         doc_type=payload.doc_type,
         reason=payload.reason,
@@ -275,7 +267,7 @@ def waiver_revoke(request: HttpRequest, ref: str, waiver_id: int) -> Any:
     if waiver is None:
         raise not_found()
     return WaiverOut.from_waiver(
-        services.archive_waiver_revoke(actor=_user(request), waiver=waiver)
+        services.archive_waiver_revoke(actor=user_of(request), waiver=waiver)
     )
 
 
@@ -289,7 +281,7 @@ def bundles_list(request: HttpRequest, ref: str) -> Any:
 )
 def bundle_create(request: HttpRequest, ref: str) -> Any:
     """Queue a bundle (.zip with every present document and an index); poll it for progress."""
-    bundle = services.bundle_request(actor=_user(request), collaboration=_get(request, ref))
+    bundle = services.bundle_request(actor=user_of(request), collaboration=_get(request, ref))
     return Status(202, BundleOut.from_bundle(bundle))
 
 
@@ -332,7 +324,7 @@ def close(request: HttpRequest, ref: str, payload: CloseIn) -> Any:
     of the archive). The final archive bundle is queued at once.
     """
     collab = services.collaboration_close(
-        actor=_user(request), collaboration=_get(request, ref), note=payload.note
+        actor=user_of(request), collaboration=_get(request, ref), note=payload.note
     )
     latest = selectors.latest_bundle(collab)
     if latest is None:  # closing queues it in the same transaction: never

@@ -16,6 +16,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 
+from concord.api.common import name_of, user_of
 from concord.approvals.selectors import current_flow
 from concord.changes import access, exports, selectors, services
 from concord.changes.models import (
@@ -31,15 +32,6 @@ from concord.lib.errors import DomainError
 from concord.orgs.models import Department
 
 router = Router()
-
-
-def _user(request: HttpRequest) -> Any:
-    return request.auth  # type: ignore[attr-defined]
-
-
-def _name(user: Any) -> str:
-    person = getattr(user, "person", None) if user is not None else None
-    return person.name if person is not None else (user.get_username() if user else "")
 
 
 # --- Schemas -------------------------------------------------------------
@@ -156,7 +148,7 @@ def _departments(ids: list[int]) -> list[Department]:
 
 
 def _notice_out(request: HttpRequest, notice: ChangeNotice) -> dict[str, Any]:
-    user = _user(request)
+    user = user_of(request)
     flow = current_flow(notice, services.NOTICE_PURPOSE)
     earliest = selectors.lead_time_short(notice)
     overdue = (
@@ -188,7 +180,7 @@ def _notice_out(request: HttpRequest, notice: ChangeNotice) -> dict[str, Any]:
         "acknowledgements": [
             {
                 "username": a.user.get_username(),
-                "name": _name(a.user),
+                "name": name_of(a.user),
                 "acknowledged_at": a.acknowledged_at,
                 "comment": a.comment,
                 "days_overdue": overdue.get(a.user_id, 0),
@@ -237,7 +229,7 @@ def _resource_fields(payload: ResourceIn) -> dict[str, Any]:
     "/{ref}/change-notices", response=list[NoticeRow], summary="List a collaboration's notices"
 )
 def list_notices(request: HttpRequest, ref: str) -> Any:
-    collab = collaboration_for(_user(request), ref)
+    collab = collaboration_for(user_of(request), ref)
     return [
         {
             "number": n.number,
@@ -258,16 +250,16 @@ def list_notices(request: HttpRequest, ref: str) -> Any:
     summary="Issue a change notice (变更通知); approval first if a rule requires it",
 )
 def issue_notice(request: HttpRequest, ref: str, payload: NoticeIn) -> Any:
-    collab = collaboration_for(_user(request), ref)
+    collab = collaboration_for(user_of(request), ref)
     notice = services.change_notice_issue(
-        actor=_user(request), collaboration=collab, **_notice_fields(payload)
+        actor=user_of(request), collaboration=collab, **_notice_fields(payload)
     )
     return Status(201, _notice_out(request, notice))
 
 
 @router.get("/{ref}/change-notices/{number}", response=NoticeOut, summary="Get a change notice")
 def get_notice(request: HttpRequest, ref: str, number: str) -> Any:
-    return _notice_out(request, access.notice_for(_user(request), ref, number))
+    return _notice_out(request, access.notice_for(user_of(request), ref, number))
 
 
 @router.put(
@@ -276,9 +268,9 @@ def get_notice(request: HttpRequest, ref: str, number: str) -> Any:
     summary="Revise a notice the approval sent back, and resubmit it",
 )
 def revise_notice(request: HttpRequest, ref: str, number: str, payload: NoticeIn) -> Any:
-    notice = access.notice_for(_user(request), ref, number)
+    notice = access.notice_for(user_of(request), ref, number)
     notice = services.change_notice_revise(
-        actor=_user(request), notice=notice, **_notice_fields(payload)
+        actor=user_of(request), notice=notice, **_notice_fields(payload)
     )
     return _notice_out(request, notice)
 
@@ -289,8 +281,10 @@ def revise_notice(request: HttpRequest, ref: str, number: str, payload: NoticeIn
     summary="Acknowledge a change notice sent to me",
 )
 def acknowledge_notice(request: HttpRequest, ref: str, number: str, payload: AckIn) -> Any:
-    notice = access.notice_for(_user(request), ref, number)
-    services.change_notice_acknowledge(actor=_user(request), notice=notice, comment=payload.comment)
+    notice = access.notice_for(user_of(request), ref, number)
+    services.change_notice_acknowledge(
+        actor=user_of(request), notice=notice, comment=payload.comment
+    )
     return _notice_out(request, notice)
 
 
@@ -298,9 +292,9 @@ def acknowledge_notice(request: HttpRequest, ref: str, number: str, payload: Ack
     "/{ref}/change-notices/{number}/withdraw", response=NoticeOut, summary="Withdraw a notice"
 )
 def withdraw_notice(request: HttpRequest, ref: str, number: str, payload: WithdrawIn) -> Any:
-    notice = access.notice_for(_user(request), ref, number)
+    notice = access.notice_for(user_of(request), ref, number)
     notice = services.change_notice_withdraw(
-        actor=_user(request), notice=notice, reason=payload.reason
+        actor=user_of(request), notice=notice, reason=payload.reason
     )
     return _notice_out(request, notice)
 
@@ -311,7 +305,7 @@ def withdraw_notice(request: HttpRequest, ref: str, number: str, payload: Withdr
     response={200: None},
 )
 def export_notice(request: HttpRequest, ref: str, number: str) -> HttpResponse:
-    notice = access.notice_for(_user(request), ref, number)
+    notice = access.notice_for(user_of(request), ref, number)
     return exports.docx_response(notice, selectors.acknowledgements_of(notice))
 
 
@@ -324,7 +318,7 @@ def export_notice(request: HttpRequest, ref: str, number: str) -> HttpResponse:
     summary="List a collaboration's resource requests",
 )
 def list_resources(request: HttpRequest, ref: str, approved: bool = False) -> Any:
-    collab = collaboration_for(_user(request), ref)
+    collab = collaboration_for(user_of(request), ref)
     rows = selectors.approved_resources(collab) if approved else selectors.resources_of(collab)
     flows = _flow_ids([r.pk for r in rows])
     return [{**_resource_row(r), "flow_id": flows.get(r.pk)} for r in rows]
@@ -369,9 +363,9 @@ def _resource_row(req: ResourceRequest) -> dict[str, Any]:
     summary="Request people, budget or equipment (资源申请表)",
 )
 def create_resource(request: HttpRequest, ref: str, payload: ResourceIn) -> Any:
-    collab = collaboration_for(_user(request), ref)
+    collab = collaboration_for(user_of(request), ref)
     req = services.resource_request_create(
-        actor=_user(request), collaboration=collab, **_resource_fields(payload)
+        actor=user_of(request), collaboration=collab, **_resource_fields(payload)
     )
     return Status(201, _resource_out(req))
 
@@ -380,7 +374,7 @@ def create_resource(request: HttpRequest, ref: str, payload: ResourceIn) -> Any:
     "/{ref}/resource-requests/{number}", response=ResourceOut, summary="Get a resource request"
 )
 def get_resource(request: HttpRequest, ref: str, number: str) -> Any:
-    return _resource_out(access.resource_for(_user(request), ref, number))
+    return _resource_out(access.resource_for(user_of(request), ref, number))
 
 
 @router.put(
@@ -389,9 +383,9 @@ def get_resource(request: HttpRequest, ref: str, number: str) -> Any:
     summary="Revise a draft or returned request (and submit it)",
 )
 def update_resource(request: HttpRequest, ref: str, number: str, payload: ResourceIn) -> Any:
-    req = access.resource_for(_user(request), ref, number)
+    req = access.resource_for(user_of(request), ref, number)
     req = services.resource_request_update(
-        actor=_user(request), request=req, **_resource_fields(payload)
+        actor=user_of(request), request=req, **_resource_fields(payload)
     )
     return _resource_out(req)
 
@@ -402,5 +396,5 @@ def update_resource(request: HttpRequest, ref: str, number: str, payload: Resour
     summary="Withdraw a resource request",
 )
 def withdraw_resource(request: HttpRequest, ref: str, number: str) -> Any:
-    req = access.resource_for(_user(request), ref, number)
-    return _resource_out(services.resource_request_withdraw(actor=_user(request), request=req))
+    req = access.resource_for(user_of(request), ref, number)
+    return _resource_out(services.resource_request_withdraw(actor=user_of(request), request=req))

@@ -17,6 +17,7 @@ from ninja import Field, File, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 from ninja.pagination import PageNumberPagination, paginate
 
+from concord.api.common import user_of
 from concord.collaborations import access, exports, selectors, services
 from concord.collaborations.inputs import DatedRow, RequestInput, SuggestedRow, input_from
 from concord.collaborations.lifecycle import State
@@ -225,12 +226,8 @@ class ContactIn(Schema):
 # --- Helpers -------------------------------------------------------------
 
 
-def _user(request: HttpRequest) -> Any:
-    return request.auth  # type: ignore[attr-defined]
-
-
 def _get(request: HttpRequest, ref: str) -> Collaboration:
-    return access.collaboration_for(_user(request), ref)
+    return access.collaboration_for(user_of(request), ref)
 
 
 def _detail(request: HttpRequest, collab: Collaboration) -> Collaboration:
@@ -305,7 +302,7 @@ def _input(payload: RequestFields, base: RequestInput) -> RequestInput:
 @paginate(PageNumberPagination, page_size=20)
 def list_collaborations(request: HttpRequest, filters: Query[ListFilters]) -> Any:
     return selectors.collaboration_list(
-        _user(request),
+        user_of(request),
         selectors.Filters(
             state=filters.state or "",
             kind=filters.kind or "",
@@ -322,7 +319,7 @@ def list_collaborations(request: HttpRequest, filters: Query[ListFilters]) -> An
 def create_request(request: HttpRequest, payload: RequestIn) -> Any:
     """Save a draft of the caller's department; it is numbered when first submitted."""
     base = RequestInput(kind=str(payload.kind), name=payload.name)
-    collab = services.request_create(actor=_user(request), data=_input(payload, base))
+    collab = services.request_create(actor=user_of(request), data=_input(payload, base))
     return Status(201, _detail(request, collab))
 
 
@@ -336,28 +333,30 @@ def get_collaboration(request: HttpRequest, ref: str) -> Any:
 @router.patch("/{ref}", response=CollaborationDetail, summary="Revise a draft or returned request")
 def update_request(request: HttpRequest, ref: str, payload: RequestPatch) -> Any:
     collab = _get(request, ref)
-    access.require(_user(request), collab, "update")
+    access.require(user_of(request), collab, "update")
     base = input_from(selectors.detail_of(collab))
-    services.request_update(actor=_user(request), collaboration=collab, data=_input(payload, base))
+    services.request_update(
+        actor=user_of(request), collaboration=collab, data=_input(payload, base)
+    )
     return _detail(request, collab)
 
 
 @router.post("/{ref}/submit", response=CollaborationDetail, summary="Submit for approval")
 def submit_request(request: HttpRequest, ref: str) -> Any:
-    collab = services.request_submit(actor=_user(request), collaboration=_get(request, ref))
+    collab = services.request_submit(actor=user_of(request), collaboration=_get(request, ref))
     return _detail(request, collab)
 
 
 @router.post("/{ref}/withdraw", response=CollaborationDetail, summary="Withdraw the request")
 def withdraw_request(request: HttpRequest, ref: str) -> Any:
-    collab = services.request_withdraw(actor=_user(request), collaboration=_get(request, ref))
+    collab = services.request_withdraw(actor=user_of(request), collaboration=_get(request, ref))
     return _detail(request, collab)
 
 
 @router.post("/{ref}/terminate", response=CollaborationDetail, summary="Terminate (PMO, initiator)")
 def terminate(request: HttpRequest, ref: str, payload: TerminateIn) -> Any:
     collab = services.collaboration_terminate(
-        actor=_user(request), collaboration=_get(request, ref), reason=payload.reason
+        actor=user_of(request), collaboration=_get(request, ref), reason=payload.reason
     )
     return _detail(request, collab)
 
@@ -369,11 +368,11 @@ def terminate(request: HttpRequest, ref: str, payload: TerminateIn) -> Any:
 )
 def nominate_contact(request: HttpRequest, ref: str, dept_id: int, payload: ContactIn) -> Any:
     collab = _get(request, ref)
-    access.require(_user(request), collab, "nominate")
+    access.require(user_of(request), collab, "nominate")
     department = _departments([dept_id], "dept_id")[dept_id]
     person = _users([payload.person_id], "person_id")[payload.person_id]
     services.contact_nominate(
-        actor=_user(request), collaboration=collab, department=department, person=person
+        actor=user_of(request), collaboration=collab, department=department, person=person
     )
     return _detail(request, collab)
 
@@ -387,7 +386,7 @@ def list_attachments(request: HttpRequest, ref: str) -> Any:
 def upload_attachment(request: HttpRequest, ref: str, file: File[UploadedFile]) -> Any:
     """Attach a file of at most 20 MB (multipart field `file`)."""
     attachment = services.attachment_add(
-        actor=_user(request), collaboration=_get(request, ref), file=file
+        actor=user_of(request), collaboration=_get(request, ref), file=file
     )
     return Status(201, attachment)
 
@@ -405,7 +404,7 @@ def remove_attachment(request: HttpRequest, ref: str, attachment_id: int) -> Any
     attachment = _get(request, ref).attachments.filter(pk=attachment_id).first()
     if attachment is None:
         raise not_found()
-    services.attachment_remove(actor=_user(request), attachment=attachment)
+    services.attachment_remove(actor=user_of(request), attachment=attachment)
     return Status(204, None)
 
 

@@ -11,12 +11,13 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 
+from concord.api.common import user_of
 from concord.communication import exports, selectors, services
 from concord.communication.inputs import ItemInput
 from concord.communication.models import Channel, CommItem, LimitUnit, Size
 from concord.lib.errors import DomainError, not_found
 
-from .collaborations import DepartmentRef, PersonRef, _departments, _get, _person_ref, _user, _users
+from .collaborations import DepartmentRef, PersonRef, _departments, _get, _person_ref, _users
 
 router = Router()
 
@@ -175,7 +176,7 @@ def get_plan(request: HttpRequest, ref: str) -> Any:
 def create_plan(request: HttpRequest, ref: str, payload: PlanIn) -> Any:
     collab = _get(request, ref)
     size = str(payload.size) if payload.size else ""
-    services.comm_plan_create(actor=_user(request), collaboration=collab, size=size)
+    services.comm_plan_create(actor=user_of(request), collaboration=collab, size=size)
     return Status(201, _plan_out(collab))
 
 
@@ -183,7 +184,7 @@ def create_plan(request: HttpRequest, ref: str, payload: PlanIn) -> Any:
 def resize_plan(request: HttpRequest, ref: str, payload: PlanIn) -> Any:
     collab = _get(request, ref)
     size = str(payload.size) if payload.size else ""
-    services.comm_plan_resize(actor=_user(request), collaboration=collab, size=size)
+    services.comm_plan_resize(actor=user_of(request), collaboration=collab, size=size)
     return _plan_out(collab)
 
 
@@ -191,7 +192,7 @@ def resize_plan(request: HttpRequest, ref: str, payload: PlanIn) -> Any:
 def add_item(request: HttpRequest, ref: str, payload: ItemIn) -> Any:
     collab = _get(request, ref)
     item = services.comm_item_add(
-        actor=_user(request), collaboration=collab, data=_item_input(payload)
+        actor=user_of(request), collaboration=collab, data=_item_input(payload)
     )
     return Status(201, item)
 
@@ -200,14 +201,14 @@ def add_item(request: HttpRequest, ref: str, payload: ItemIn) -> Any:
 def update_item(request: HttpRequest, ref: str, item_id: int, payload: ItemIn) -> Any:
     collab = _get(request, ref)
     return services.comm_item_update(
-        actor=_user(request), item=_item(collab, item_id), data=_item_input(payload)
+        actor=user_of(request), item=_item(collab, item_id), data=_item_input(payload)
     )
 
 
 @router.delete("/{ref}/communication/items/{item_id}", response={204: None}, summary="Remove a row")
 def remove_item(request: HttpRequest, ref: str, item_id: int) -> Any:
     collab = _get(request, ref)
-    services.comm_item_remove(actor=_user(request), item=_item(collab, item_id))
+    services.comm_item_remove(actor=user_of(request), item=_item(collab, item_id))
     return Status(204, None)
 
 
@@ -222,7 +223,7 @@ def update_level(request: HttpRequest, ref: str, level: int, payload: LevelIn) -
     if payload.handler_id is not None:
         handler = _users([payload.handler_id], "handler_id")[payload.handler_id]
     services.comm_level_update(
-        actor=_user(request),
+        actor=user_of(request),
         collaboration=collab,
         level=level,
         handler=handler,
@@ -240,7 +241,7 @@ def update_level(request: HttpRequest, ref: str, level: int, payload: LevelIn) -
 def confirm_plan(request: HttpRequest, ref: str, payload: ConfirmIn) -> Any:
     collab = _get(request, ref)
     dept = _departments([payload.department_id], "department_id")[payload.department_id]
-    services.comm_plan_confirm(actor=_user(request), collaboration=collab, department=dept)
+    services.comm_plan_confirm(actor=user_of(request), collaboration=collab, department=dept)
     return _plan_out(collab)
 
 

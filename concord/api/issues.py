@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
+from concord.api.common import user_of
 from concord.collaborations.access import collaboration_for
 from concord.issues import access, exports, meetings, selectors, services
 from concord.issues.models import Issue, Outcome
@@ -30,17 +31,6 @@ router = Router()
 #: The largest id the database takes (a bigger one is a 400, not an overflow).
 MAX_ID = 2**63 - 1
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]
-
-
-def _user(request: HttpRequest) -> Any:
-    return request.auth  # type: ignore[attr-defined]
-
-
-def _name(user: Any) -> str:
-    if user is None:
-        return ""
-    person = getattr(user, "person", None)
-    return person.name if person is not None else user.get_username()
 
 
 # --- Schemas -------------------------------------------------------------
@@ -294,7 +284,7 @@ def _meeting(meeting: Any) -> dict[str, Any]:
 
 
 def _fresh(request: HttpRequest, ref: str, number: str) -> dict[str, Any]:
-    return _out(access.issue_for(_user(request), ref, number))
+    return _out(access.issue_for(user_of(request), ref, number))
 
 
 class ListFilters(Schema):
@@ -345,21 +335,21 @@ def _source(collab: Any, payload: IssueIn) -> Any:
 
 @router.get("/issues", response=list[IssueRow], summary="Every issue the caller may see")
 def all_issues(request: HttpRequest, query: Query[ListFilters]) -> list[dict[str, Any]]:
-    issues = selectors.issue_list(_user(request), _filters(query))[:500]
+    issues = selectors.issue_list(user_of(request), _filters(query))[:500]
     return [_row(i) for i in issues]
 
 
 @router.get("/collaborations/{ref}/issues", response=list[IssueRow], summary="List issues")
 def list_issues(request: HttpRequest, ref: str, query: Query[ListFilters]) -> list[dict[str, Any]]:
-    collab = collaboration_for(_user(request), ref)
+    collab = collaboration_for(user_of(request), ref)
     filters = _filters(query)
     filters.collaboration = collab
-    return [_row(i) for i in selectors.issue_list(_user(request), filters)[:500]]
+    return [_row(i) for i in selectors.issue_list(user_of(request), filters)[:500]]
 
 
 @router.post("/collaborations/{ref}/issues", response={201: IssueOut}, summary="Raise an issue")
 def raise_issue(request: HttpRequest, ref: str, payload: IssueIn) -> Any:
-    user = _user(request)
+    user = user_of(request)
     collab = collaboration_for(user, ref)
     source = _source(collab, payload)
     issue = services.issue_raise(
@@ -387,7 +377,7 @@ def raise_issue(request: HttpRequest, ref: str, payload: IssueIn) -> Any:
     summary="Escalation summary of a collaboration",
 )
 def summary(request: HttpRequest, ref: str) -> dict[str, Any]:
-    s = selectors.summary_of(collaboration_for(_user(request), ref))
+    s = selectors.summary_of(collaboration_for(user_of(request), ref))
     return {
         "total": s.total,
         "open": s.open,
@@ -404,7 +394,7 @@ def summary(request: HttpRequest, ref: str) -> dict[str, Any]:
 
 @router.get("/collaborations/{ref}/issues-export", summary="《问题跟踪表》 as .xlsx")
 def export(request: HttpRequest, ref: str) -> HttpResponse:
-    return exports.table_response(collaboration_for(_user(request), ref))
+    return exports.table_response(collaboration_for(user_of(request), ref))
 
 
 @router.get("/collaborations/{ref}/issues/{number}", response=IssueOut, summary="One issue")
@@ -414,7 +404,7 @@ def get_issue(request: HttpRequest, ref: str, number: str) -> dict[str, Any]:
 
 @router.patch("/collaborations/{ref}/issues/{number}", response=IssueOut, summary="Edit an issue")
 def edit_issue(request: HttpRequest, ref: str, number: str, payload: IssuePatch) -> Any:
-    user = _user(request)
+    user = user_of(request)
     issue = access.issue_for(user, ref, number)
     data = payload.dict(exclude_unset=True)
     owner = data.pop("owner", None)
@@ -436,7 +426,7 @@ def edit_issue(request: HttpRequest, ref: str, number: str, payload: IssuePatch)
     summary="Post a daily status update",
 )
 def post_update(request: HttpRequest, ref: str, number: str, payload: UpdateIn) -> Any:
-    user = _user(request)
+    user = user_of(request)
     services.issue_update_post(
         actor=user, issue=access.issue_for(user, ref, number), body=payload.body
     )
@@ -449,7 +439,7 @@ def post_update(request: HttpRequest, ref: str, number: str, payload: UpdateIn) 
     summary="Escalate to the next level",
 )
 def escalate(request: HttpRequest, ref: str, number: str, payload: ReasonIn) -> Any:
-    user = _user(request)
+    user = user_of(request)
     services.issue_escalate(
         actor=user, issue=access.issue_for(user, ref, number), reason=payload.reason
     )
@@ -462,7 +452,7 @@ def escalate(request: HttpRequest, ref: str, number: str, payload: ReasonIn) -> 
     summary="Bring back one level (the handler or the PMO)",
 )
 def deescalate(request: HttpRequest, ref: str, number: str, payload: ReasonIn) -> Any:
-    user = _user(request)
+    user = user_of(request)
     services.issue_deescalate(
         actor=user, issue=access.issue_for(user, ref, number), reason=payload.reason
     )
@@ -475,7 +465,7 @@ def deescalate(request: HttpRequest, ref: str, number: str, payload: ReasonIn) -
     summary="Change the resolution deadline",
 )
 def redate(request: HttpRequest, ref: str, number: str, payload: RedateIn) -> Any:
-    user = _user(request)
+    user = user_of(request)
     due = payload.due_at
     if timezone.is_naive(due):
         due = timezone.make_aware(due)
@@ -487,7 +477,7 @@ def redate(request: HttpRequest, ref: str, number: str, payload: RedateIn) -> An
 
 @router.post("/collaborations/{ref}/issues/{number}/resolve", response=IssueOut, summary="Resolve")
 def resolve(request: HttpRequest, ref: str, number: str, payload: ResolveIn) -> Any:
-    user = _user(request)
+    user = user_of(request)
     services.issue_resolve(
         actor=user,
         issue=access.issue_for(user, ref, number),
@@ -503,7 +493,7 @@ def resolve(request: HttpRequest, ref: str, number: str, payload: ResolveIn) -> 
     summary="Confirm the resolution and close",
 )
 def close(request: HttpRequest, ref: str, number: str, payload: CloseIn) -> Any:
-    user = _user(request)
+    user = user_of(request)
     services.issue_close(actor=user, issue=access.issue_for(user, ref, number), note=payload.note)
     return _fresh(request, ref, number)
 
@@ -514,7 +504,7 @@ def close(request: HttpRequest, ref: str, number: str, payload: CloseIn) -> Any:
     summary="Refuse the resolution and reopen",
 )
 def reopen(request: HttpRequest, ref: str, number: str, payload: ReasonIn) -> Any:
-    user = _user(request)
+    user = user_of(request)
     services.issue_reopen(
         actor=user, issue=access.issue_for(user, ref, number), reason=payload.reason
     )
@@ -527,7 +517,7 @@ def reopen(request: HttpRequest, ref: str, number: str, payload: ReasonIn) -> An
     summary="Schedule an escalation meeting (level 2 or 3)",
 )
 def schedule_meeting(request: HttpRequest, ref: str, number: str, payload: MeetingIn) -> Any:
-    user = _user(request)
+    user = user_of(request)
     issue = access.issue_for(user, ref, number)
     attendees = (
         [_person(u, "attendees") for u in payload.attendees]

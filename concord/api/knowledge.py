@@ -7,11 +7,9 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 
+from concord.api.common import user_of
+
 router = Router()
-
-
-def _user(request: HttpRequest) -> Any:
-    return request.auth  # type: ignore[attr-defined]
 
 
 # --- Standard forms ----------------------------------------------------------
@@ -45,7 +43,7 @@ def form_list(request: HttpRequest, ref: str) -> list[dict[str, Any]]:
     from concord.collaborations.access import collaboration_for
     from concord.knowledge.form_views import rows_of
 
-    collab = collaboration_for(_user(request), ref)
+    collab = collaboration_for(user_of(request), ref)
     return [
         {
             "key": row.spec.key,
@@ -60,7 +58,7 @@ def form_list(request: HttpRequest, ref: str) -> list[dict[str, Any]]:
                 for fmt, lang, url in row.links
             ],
         }
-        for row in rows_of(collab, _user(request))
+        for row in rows_of(collab, user_of(request))
     ]
 
 
@@ -74,8 +72,8 @@ def form_download(
     from concord.collaborations.access import collaboration_for
     from concord.knowledge.forms import export
 
-    collab = collaboration_for(_user(request), ref)
-    return export(collab, _user(request), key, fmt, lang or None)
+    collab = collaboration_for(user_of(request), ref)
+    return export(collab, user_of(request), key, fmt, lang or None)
 
 
 # --- Knowledge search (the SEARCH helper's block) ------------------------------
@@ -137,7 +135,7 @@ def knowledge_search(
             code="invalid",
             field="offset",
         )
-    user = _user(request)
+    user = user_of(request)
     collab = collaboration_for(user, collaboration) if collaboration else None
     results = search(
         user,

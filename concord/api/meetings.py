@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, File, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 
+from concord.api.common import name_of, user_of
 from concord.collaborations.access import collaboration_for
 from concord.communication.models import CommItem
 from concord.knowledge.forms import download
@@ -33,14 +34,6 @@ from concord.meetings.models import (
 from concord.orgs.models import Department
 
 router = Router()
-
-
-def _user(request: HttpRequest) -> Any:
-    return request.auth  # type: ignore[attr-defined]
-
-
-def _name(user: Any) -> str:
-    return services.name_of(user)
 
 
 def _person(username: str | None, field: str) -> Any:
@@ -272,7 +265,7 @@ def _out(m: Meeting) -> dict[str, Any]:
         "attendees": [
             {
                 "username": a.user.get_username(),
-                "name": _name(a.user),
+                "name": name_of(a.user),
                 "department": a.department.name if a.department else None,
                 "role": a.role,
                 "confirmed_at": a.confirmed_at,
@@ -291,7 +284,7 @@ def _out(m: Meeting) -> dict[str, Any]:
 
 
 def _meeting(request: HttpRequest, ref: str, pk: int) -> Meeting:
-    return access.meeting_for(_user(request), ref, pk)
+    return access.meeting_for(user_of(request), ref, pk)
 
 
 def _fresh(request: HttpRequest, ref: str, pk: int) -> dict[str, Any]:
@@ -303,7 +296,7 @@ def _fresh(request: HttpRequest, ref: str, pk: int) -> dict[str, Any]:
 
 @router.get("/meetings", response=list[MeetingRow], summary="My meetings")
 def my_meetings(request: HttpRequest) -> Any:
-    return [_row(m) for m in selectors.my_meetings(_user(request))[:200]]
+    return [_row(m) for m in selectors.my_meetings(user_of(request))[:200]]
 
 
 class MyWorkOut(Schema):
@@ -317,7 +310,7 @@ class MyWorkOut(Schema):
     summary="Minutes I owe as note-taker, and published minutes waiting for my confirmation",
 )
 def my_todo(request: HttpRequest) -> Any:
-    user = _user(request)
+    user = user_of(request)
     return {
         "minutes_owed": [_row(m) for m in selectors.minutes_owed(user)],
         "to_confirm": [_row(m) for m in selectors.awaiting_my_confirmation(user)],
@@ -326,7 +319,7 @@ def my_todo(request: HttpRequest) -> Any:
 
 @router.get("/meetings/calendar.ics", summary="My upcoming meetings as one .ics calendar")
 def my_calendar(request: HttpRequest) -> HttpResponse:
-    meetings = list(selectors.upcoming_for(_user(request))[:200])
+    meetings = list(selectors.upcoming_for(user_of(request))[:200])
     body = ics.calendar_of(meetings, lambda m: request.build_absolute_uri(m.get_absolute_url()))
     return HttpResponse(body, content_type="text/calendar; charset=utf-8")
 
@@ -335,7 +328,7 @@ def my_calendar(request: HttpRequest) -> HttpResponse:
     "/collaborations/{ref}/meetings", response=list[MeetingRow], summary="List the meetings"
 )
 def list_meetings(request: HttpRequest, ref: str) -> Any:
-    collab = collaboration_for(_user(request), ref)
+    collab = collaboration_for(user_of(request), ref)
     rows = []
     for m in selectors.meetings_of(collab)[:500]:
         m.collaboration = collab
@@ -349,7 +342,7 @@ def list_meetings(request: HttpRequest, ref: str) -> Any:
     summary="Schedule a meeting and invite its attendees",
 )
 def schedule(request: HttpRequest, ref: str, payload: MeetingIn) -> Any:
-    user = _user(request)
+    user = user_of(request)
     collab = collaboration_for(user, ref)
     agenda = None
     if payload.agenda is not None:
@@ -397,14 +390,14 @@ def patch_meeting(request: HttpRequest, ref: str, pk: int, payload: MeetingPatch
     for name in ("host", "note_taker", "decision_maker"):
         if name in changes:
             changes[name] = _person(changes[name], name)
-    services.meeting_update(actor=_user(request), meeting=meeting, **changes)
+    services.meeting_update(actor=user_of(request), meeting=meeting, **changes)
     return _fresh(request, ref, pk)
 
 
 @router.post("/collaborations/{ref}/meetings/{pk}/cancel", response=MeetingOut, summary="Cancel")
 def cancel(request: HttpRequest, ref: str, pk: int, payload: CancelIn) -> Any:
     services.meeting_cancel(
-        actor=_user(request), meeting=_meeting(request, ref, pk), reason=payload.reason
+        actor=user_of(request), meeting=_meeting(request, ref, pk), reason=payload.reason
     )
     return _fresh(request, ref, pk)
 
@@ -428,7 +421,7 @@ def add_attendee(request: HttpRequest, ref: str, pk: int, payload: InviteIn) -> 
         if department is None:
             raise DomainError(_("Choose an active department."), field="department_id")
     services.attendee_add(
-        actor=_user(request),
+        actor=user_of(request),
         meeting=meeting,
         user=_person(payload.username, "username"),
         department=department,
@@ -444,7 +437,7 @@ def add_attendee(request: HttpRequest, ref: str, pk: int, payload: InviteIn) -> 
 )
 def remove_attendee(request: HttpRequest, ref: str, pk: int, username: str) -> Any:
     services.attendee_remove(
-        actor=_user(request),
+        actor=user_of(request),
         meeting=_meeting(request, ref, pk),
         user=_person(username, "username"),
     )
@@ -459,7 +452,7 @@ def set_agenda(request: HttpRequest, ref: str, pk: int, payload: list[AgendaIn])
         {"title": a.title, "minutes": a.minutes, "presenter": _person(a.presenter, "agenda")}
         for a in payload
     ]
-    services.agenda_set(actor=_user(request), meeting=_meeting(request, ref, pk), items=items)
+    services.agenda_set(actor=user_of(request), meeting=_meeting(request, ref, pk), items=items)
     return _fresh(request, ref, pk)
 
 
@@ -473,7 +466,7 @@ def key_points(request: HttpRequest, ref: str, pk: int, item: int, payload: Text
     row = meeting.agenda.filter(pk=item).first()
     if row is None:
         raise DomainError(_("Not found."), code="not_found")
-    services.key_points_note(actor=_user(request), item=row, text=payload.text)
+    services.key_points_note(actor=user_of(request), item=row, text=payload.text)
     return _fresh(request, ref, pk)
 
 
@@ -484,7 +477,7 @@ def key_points(request: HttpRequest, ref: str, pk: int, item: int, payload: Text
 )
 def disagreements(request: HttpRequest, ref: str, pk: int, payload: TextIn) -> Any:
     services.disagreements_note(
-        actor=_user(request), meeting=_meeting(request, ref, pk), text=payload.text
+        actor=user_of(request), meeting=_meeting(request, ref, pk), text=payload.text
     )
     return _fresh(request, ref, pk)
 
@@ -496,7 +489,7 @@ def disagreements(request: HttpRequest, ref: str, pk: int, payload: TextIn) -> A
 )
 def add_decision(request: HttpRequest, ref: str, pk: int, payload: DecisionIn) -> Any:
     d = services.decision_add(
-        actor=_user(request),
+        actor=user_of(request),
         meeting=_meeting(request, ref, pk),
         text=payload.text,
         kind=payload.kind,
@@ -514,7 +507,7 @@ def remove_decision(request: HttpRequest, ref: str, pk: int, decision: int) -> A
     row = Decision.objects.filter(meeting=meeting, pk=decision).first()
     if row is None:
         raise DomainError(_("Not found."), code="not_found")
-    services.decision_remove(actor=_user(request), decision=row)
+    services.decision_remove(actor=user_of(request), decision=row)
     return Status(204, None)
 
 
@@ -525,7 +518,7 @@ def remove_decision(request: HttpRequest, ref: str, pk: int, decision: int) -> A
 )
 def add_action(request: HttpRequest, ref: str, pk: int, payload: ActionIn) -> Any:
     item = services.action_add(
-        actor=_user(request),
+        actor=user_of(request),
         meeting=_meeting(request, ref, pk),
         description=payload.description,
         owner=_person(payload.owner, "owner"),
@@ -545,7 +538,7 @@ def remove_action(request: HttpRequest, ref: str, pk: int, action: int) -> Any:
     row = ActionItem.objects.filter(meeting=meeting, pk=action).first()
     if row is None:
         raise DomainError(_("Not found."), code="not_found")
-    services.action_remove(actor=_user(request), item=row)
+    services.action_remove(actor=user_of(request), item=row)
     return Status(204, None)
 
 
@@ -555,7 +548,7 @@ def remove_action(request: HttpRequest, ref: str, pk: int, action: int) -> Any:
     summary="Attach a material",
 )
 def add_material(request: HttpRequest, ref: str, pk: int, file: File[UploadedFile]) -> Any:
-    services.material_add(actor=_user(request), meeting=_meeting(request, ref, pk), file=file)
+    services.material_add(actor=user_of(request), meeting=_meeting(request, ref, pk), file=file)
     return Status(201, _fresh(request, ref, pk))
 
 
@@ -585,7 +578,7 @@ def get_material(request: HttpRequest, ref: str, pk: int, material: int) -> File
     summary="Remove a material",
 )
 def remove_material(request: HttpRequest, ref: str, pk: int, material: int) -> Any:
-    services.material_remove(actor=_user(request), material=_material(request, ref, pk, material))
+    services.material_remove(actor=user_of(request), material=_material(request, ref, pk, material))
     return _fresh(request, ref, pk)
 
 
@@ -595,7 +588,7 @@ def remove_material(request: HttpRequest, ref: str, pk: int, material: int) -> A
     summary="Send the materials to the attendees",
 )
 def send_materials(request: HttpRequest, ref: str, pk: int) -> Any:
-    services.materials_send(actor=_user(request), meeting=_meeting(request, ref, pk))
+    services.materials_send(actor=user_of(request), meeting=_meeting(request, ref, pk))
     return _fresh(request, ref, pk)
 
 
@@ -605,7 +598,7 @@ def send_materials(request: HttpRequest, ref: str, pk: int) -> Any:
     summary="Publish the minutes (action items become tasks once)",
 )
 def publish(request: HttpRequest, ref: str, pk: int) -> Any:
-    services.minutes_publish(actor=_user(request), meeting=_meeting(request, ref, pk))
+    services.minutes_publish(actor=user_of(request), meeting=_meeting(request, ref, pk))
     return _fresh(request, ref, pk)
 
 
@@ -615,7 +608,7 @@ def publish(request: HttpRequest, ref: str, pk: int) -> Any:
     summary="Confirm the minutes",
 )
 def confirm(request: HttpRequest, ref: str, pk: int) -> Any:
-    services.minutes_confirm(actor=_user(request), meeting=_meeting(request, ref, pk))
+    services.minutes_confirm(actor=user_of(request), meeting=_meeting(request, ref, pk))
     return _fresh(request, ref, pk)
 
 
@@ -626,7 +619,7 @@ def confirm(request: HttpRequest, ref: str, pk: int) -> Any:
 )
 def object_(request: HttpRequest, ref: str, pk: int, payload: TextIn) -> Any:
     services.minutes_object(
-        actor=_user(request), meeting=_meeting(request, ref, pk), text=payload.text
+        actor=user_of(request), meeting=_meeting(request, ref, pk), text=payload.text
     )
     return _fresh(request, ref, pk)
 
@@ -638,7 +631,7 @@ def object_(request: HttpRequest, ref: str, pk: int, payload: TextIn) -> Any:
 )
 def split(request: HttpRequest, ref: str, pk: int, payload: SplitIn) -> Any:
     series = recurrence.series_split(
-        actor=_user(request),
+        actor=user_of(request),
         meeting=_meeting(request, ref, pk),
         starts_at=payload.starts_at,
         duration_minutes=payload.duration_minutes,
@@ -684,7 +677,7 @@ def _series(series: Any, count: int | None = None) -> dict[str, Any]:
     summary="Recurring meetings from the communication plan's rows",
 )
 def series_from_plan(request: HttpRequest, ref: str, payload: SeriesIn) -> Any:
-    user = _user(request)
+    user = user_of(request)
     collab = collaboration_for(user, ref)
     if payload.comm_item_id is not None:
         item = CommItem.objects.filter(pk=payload.comm_item_id, plan__collaboration=collab).first()
@@ -702,7 +695,7 @@ def series_from_plan(request: HttpRequest, ref: str, payload: SeriesIn) -> Any:
     summary="The recurring meetings that are still running",
 )
 def list_series(request: HttpRequest, ref: str) -> Any:
-    collab = collaboration_for(_user(request), ref)
+    collab = collaboration_for(user_of(request), ref)
     rows = Series.objects.filter(collaboration=collab, until__isnull=True).annotate(
         count=Count("meetings")
     )
@@ -715,11 +708,11 @@ def list_series(request: HttpRequest, ref: str) -> Any:
     summary="Stop a recurring meeting",
 )
 def end_series(request: HttpRequest, ref: str, series: int) -> Any:
-    collab = collaboration_for(_user(request), ref)
+    collab = collaboration_for(user_of(request), ref)
     row = Series.objects.filter(collaboration=collab, pk=series).first()
     if row is None:
         raise DomainError(_("Not found."), code="not_found")
-    return _series(recurrence.series_end(actor=_user(request), series=row))
+    return _series(recurrence.series_end(actor=user_of(request), series=row))
 
 
 class DecisionQuery(Schema):
@@ -732,5 +725,5 @@ class DecisionQuery(Schema):
     summary="The decision log (published minutes), searchable",
 )
 def decision_log(request: HttpRequest, ref: str, query: Query[DecisionQuery]) -> Any:
-    collab = collaboration_for(_user(request), ref)
+    collab = collaboration_for(user_of(request), ref)
     return [_decision(d, d.meeting.title) for d in selectors.decision_log(collab, query.q)[:500]]

@@ -13,6 +13,7 @@ from ninja import Field, File, Form, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 from ninja.pagination import PageNumberPagination, paginate
 
+from concord.api.common import user_of
 from concord.lib.errors import DomainError
 from concord.orgs import access, importing, selectors, services
 from concord.orgs.models import Delegation, Department, Level, Person
@@ -197,16 +198,12 @@ class PeopleFilter(Schema):
 # --- Helpers -------------------------------------------------------------
 
 
-def _user(request: HttpRequest) -> Any:
-    return request.auth  # type: ignore[attr-defined]
-
-
 def _dept(request: HttpRequest, pk: int) -> Department:
-    return access.department_for_view(_user(request), pk)
+    return access.department_for_view(user_of(request), pk)
 
 
 def _person(request: HttpRequest, pk: int) -> Person:
-    return access.person_for_view(_user(request), pk)
+    return access.person_for_view(user_of(request), pk)
 
 
 def _ref_user(pk: int | None, field: str) -> Any:
@@ -231,7 +228,7 @@ def _ref_dept(pk: int | None, field: str) -> Department | None:
 def _require_manage(request: HttpRequest) -> None:
     # The services check too; asking first answers 403 before a 400 for a
     # bad reference leaks whether an id exists.
-    if not _user(request).has_perm("orgs.manage_org"):
+    if not user_of(request).has_perm("orgs.manage_org"):
         raise DomainError(_("You are not allowed to do this."), code="forbidden")
 
 
@@ -241,7 +238,7 @@ def _require_manage(request: HttpRequest) -> None:
 @router.get("/departments", response=list[DepartmentOut], summary="List departments (flat)")
 def list_departments(request: HttpRequest, include_inactive: bool = False) -> Any:
     """Return every department with its parent id; build the tree from `parent_id`."""
-    access.require_view(_user(request))
+    access.require_view(user_of(request))
     qs = selectors.departments_with_counts().order_by("name", "pk")
     return qs if include_inactive else qs.filter(is_active=True)
 
@@ -255,7 +252,7 @@ def get_department(request: HttpRequest, dept_id: int) -> Any:
 def create_department(request: HttpRequest, payload: DepartmentIn) -> Any:
     _require_manage(request)
     dept = services.department_create(
-        actor=_user(request),
+        actor=user_of(request),
         name=payload.name,
         code=payload.code,
         parent=_ref_dept(payload.parent_id, "parent_id"),
@@ -269,7 +266,7 @@ def update_department(request: HttpRequest, dept_id: int, payload: DepartmentPat
     _require_manage(request)
     given = payload.model_fields_set
     services.department_update(
-        actor=_user(request),
+        actor=user_of(request),
         department=dept,
         name=payload.name,
         parent=_ref_dept(payload.parent_id, "parent_id")
@@ -285,7 +282,7 @@ def set_head(request: HttpRequest, dept_id: int, payload: HeadIn) -> Any:
     dept = _dept(request, dept_id)
     _require_manage(request)
     services.department_set_head(
-        actor=_user(request), department=dept, head=_ref_user(payload.head_id, "head_id")
+        actor=user_of(request), department=dept, head=_ref_user(payload.head_id, "head_id")
     )
     return _dept(request, dept_id)
 
@@ -296,7 +293,7 @@ def set_head(request: HttpRequest, dept_id: int, payload: HeadIn) -> Any:
 @router.get("/people", response=list[PersonOut], summary="List people (paginated)")
 @paginate(PageNumberPagination, page_size=50)
 def list_people(request: HttpRequest, filters: Query[PeopleFilter]) -> Any:
-    access.require_view(_user(request))
+    access.require_view(user_of(request))
     return selectors.people_list(
         department=filters.department, q=filters.q, level=filters.level or ""
     )
@@ -313,7 +310,7 @@ def create_person(request: HttpRequest, payload: PersonIn) -> Any:
     dept = _ref_dept(payload.department_id, "department_id")
     assert dept is not None
     person = services.person_create(
-        actor=_user(request),
+        actor=user_of(request),
         username=payload.username,
         name=payload.name,
         employee_no=payload.employee_no,
@@ -333,7 +330,7 @@ def update_person(request: HttpRequest, person_id: int, payload: PersonPatch) ->
     person = _person(request, person_id)
     given = payload.model_fields_set
     services.person_update(
-        actor=_user(request),
+        actor=user_of(request),
         person=person,
         name=payload.name,
         employee_no=payload.employee_no,
@@ -356,7 +353,7 @@ def update_person(request: HttpRequest, person_id: int, payload: PersonPatch) ->
 )
 def deactivate_person(request: HttpRequest, person_id: int) -> Any:
     person = _person(request, person_id)
-    services.person_deactivate(actor=_user(request), person=person)
+    services.person_deactivate(actor=user_of(request), person=person)
     return _person(request, person_id)
 
 
@@ -379,28 +376,28 @@ def person_delegations(request: HttpRequest, person_id: int) -> Any:
     summary="Delegate approvals (the delegator themself, or PMO)",
 )
 def create_delegation(request: HttpRequest, payload: DelegationIn) -> Any:
-    access.require_view(_user(request))
+    access.require_view(user_of(request))
     delegator = _ref_user(payload.delegator_id, "delegator_id")
-    if not _user(request).has_perm("orgs.manage_delegation", delegator):
+    if not user_of(request).has_perm("orgs.manage_delegation", delegator):
         raise DomainError(_("You are not allowed to do this."), code="forbidden")
     delegation = services.delegation_create(
-        actor=_user(request),
+        actor=user_of(request),
         delegator=delegator,
         deputy=_ref_user(payload.deputy_id, "deputy_id"),
         starts_on=payload.starts_on,
         ends_on=payload.ends_on,
         reason=payload.reason,
     )
-    return Status(201, access.delegation_for_view(_user(request), delegation.pk))
+    return Status(201, access.delegation_for_view(user_of(request), delegation.pk))
 
 
 @router.post(
     "/delegations/{delegation_id}/revoke", response=DelegationOut, summary="Revoke a delegation"
 )
 def revoke_delegation(request: HttpRequest, delegation_id: int) -> Any:
-    delegation = access.delegation_for_view(_user(request), delegation_id)
-    services.delegation_revoke(actor=_user(request), delegation=delegation)
-    return access.delegation_for_view(_user(request), delegation_id)
+    delegation = access.delegation_for_view(user_of(request), delegation_id)
+    services.delegation_revoke(actor=user_of(request), delegation=delegation)
+    return access.delegation_for_view(user_of(request), delegation_id)
 
 
 # --- Import --------------------------------------------------------------
@@ -417,5 +414,5 @@ def import_org(request: HttpRequest, file: File[UploadedFile], dry_run: Form[boo
     _require_manage(request)
     if file.size is not None and file.size > MAX_IMPORT_BYTES:
         raise DomainError(_("The file is too large (10 MB at most)."), field="file")
-    report = importing.import_org(actor=_user(request), file=file, dry_run=dry_run)
+    report = importing.import_org(actor=user_of(request), file=file, dry_run=dry_run)
     return Status(200 if report.ok else 400, report.as_dict())

@@ -15,6 +15,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 
+from concord.api.common import user_of
 from concord.collaborations.models import Collaboration
 from concord.lib.errors import DomainError, not_found
 from concord.orgs.models import Person
@@ -135,12 +136,8 @@ class CompareOut(Schema):
 # --- Helpers -------------------------------------------------------------
 
 
-def _user(request: HttpRequest) -> Any:
-    return request.auth  # type: ignore[attr-defined]
-
-
 def _get(request: HttpRequest, ref: str) -> Collaboration:
-    return access.plan_collaboration_for(_user(request), ref)
+    return access.plan_collaboration_for(user_of(request), ref)
 
 
 def _brief(version: PlanVersion | None) -> dict[str, Any] | None:
@@ -311,7 +308,7 @@ def export_raci(request: HttpRequest, ref: str, number: int) -> HttpResponse:
 )
 def start_draft(request: HttpRequest, ref: str) -> Any:
     collab = _get(request, ref)
-    version = services.plan_draft(actor=_user(request), collaboration=collab)
+    version = services.plan_draft(actor=user_of(request), collaboration=collab)
     return Status(201, _version_out(collab, version))
 
 
@@ -327,7 +324,7 @@ def get_draft(request: HttpRequest, ref: str) -> Any:
 def update_draft(request: HttpRequest, ref: str, payload: CharterIn) -> Any:
     collab = _get(request, ref)
     data = {name: getattr(payload, name) for name in payload.model_fields_set}
-    services.plan_update(actor=_user(request), collaboration=collab, data=data)
+    services.plan_update(actor=user_of(request), collaboration=collab, data=data)
     return _draft_out(collab)
 
 
@@ -335,7 +332,7 @@ def update_draft(request: HttpRequest, ref: str, payload: CharterIn) -> Any:
 def add_row(request: HttpRequest, ref: str, section: Section, payload: RowIn) -> Any:
     collab = _get(request, ref)
     services.plan_item_save(
-        actor=_user(request), collaboration=collab, section=section, data=_row_data(payload)
+        actor=user_of(request), collaboration=collab, section=section, data=_row_data(payload)
     )
     return Status(201, _draft_out(collab))
 
@@ -346,7 +343,7 @@ def change_row(
 ) -> Any:
     collab = _get(request, ref)
     services.plan_item_save(
-        actor=_user(request),
+        actor=user_of(request),
         collaboration=collab,
         section=section,
         data=_row_data(payload),
@@ -359,7 +356,7 @@ def change_row(
 def delete_row(request: HttpRequest, ref: str, section: Section, item_id: int) -> Any:
     collab = _get(request, ref)
     services.plan_item_delete(
-        actor=_user(request), collaboration=collab, section=section, item_id=item_id
+        actor=user_of(request), collaboration=collab, section=section, item_id=item_id
     )
     return Status(204, None)
 
@@ -368,7 +365,7 @@ def delete_row(request: HttpRequest, ref: str, section: Section, item_id: int) -
 def set_raci(request: HttpRequest, ref: str, payload: RaciIn) -> Any:
     collab = _get(request, ref)
     services.raci_set(
-        actor=_user(request),
+        actor=user_of(request),
         collaboration=collab,
         row=payload.row,
         row_id=payload.row_id,
@@ -387,7 +384,7 @@ def set_raci(request: HttpRequest, ref: str, payload: RaciIn) -> Any:
 )
 def submit(request: HttpRequest, ref: str) -> Any:
     collab = _get(request, ref)
-    version = services.plan_submit_for_signoff(actor=_user(request), collaboration=collab)
+    version = services.plan_submit_for_signoff(actor=user_of(request), collaboration=collab)
     return _brief(version)
 
 

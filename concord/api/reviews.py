@@ -15,6 +15,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 
+from concord.api.common import user_of
 from concord.closing.reviews import access, selectors, services
 from concord.closing.reviews.models import (
     Cause,
@@ -34,15 +35,6 @@ from concord.planning.models import Milestone
 from concord.planning.selectors import effective_plan
 
 router = Router()
-
-
-def _user(request: HttpRequest) -> Any:
-    return request.auth  # type: ignore[attr-defined]
-
-
-def _name(user: Any) -> str:
-    person = getattr(user, "person", None) if user is not None else None
-    return person.name if person is not None else (user.get_username() if user else "")
 
 
 # --- Schemas -------------------------------------------------------------
@@ -275,7 +267,7 @@ def _owner(username: str) -> Any:
 
 
 def _retro(request: HttpRequest, ref: str, kind: str) -> Retrospective:
-    _collab, retro = access.retro_for(_user(request), ref, kind)
+    _collab, retro = access.retro_for(user_of(request), ref, kind)
     if retro is None:
         raise not_found()
     return retro
@@ -286,7 +278,7 @@ def _retro(request: HttpRequest, ref: str, kind: str) -> Retrospective:
 
 @router.get("/collaborations/{ref}/reviews", response=list[ReviewRow], summary="List reviews")
 def list_reviews(request: HttpRequest, ref: str) -> Any:
-    collab = collaboration_for(_user(request), ref)
+    collab = collaboration_for(user_of(request), ref)
     return [
         {
             "id": r.pk,
@@ -305,7 +297,7 @@ def list_reviews(request: HttpRequest, ref: str) -> Any:
     summary="Start the review of a milestone before it is found due",
 )
 def start_review(request: HttpRequest, ref: str, payload: ReviewStartIn) -> Any:
-    collab = collaboration_for(_user(request), ref)
+    collab = collaboration_for(user_of(request), ref)
     version = effective_plan(collab)
     milestone = (
         Milestone.objects.filter(version=version, pk=payload.milestone_id).first()
@@ -315,14 +307,14 @@ def start_review(request: HttpRequest, ref: str, payload: ReviewStartIn) -> Any:
     if milestone is None:
         raise DomainError(_("Choose a milestone of the plan in effect."), field="milestone_id")
     review = services.milestone_review_start(
-        actor=_user(request), collaboration=collab, milestone=milestone
+        actor=user_of(request), collaboration=collab, milestone=milestone
     )
     return Status(201, _review_out(review))
 
 
 @router.get("/collaborations/{ref}/reviews/{review_id}", response=ReviewOut, summary="Get a review")
 def get_review(request: HttpRequest, ref: str, review_id: int) -> Any:
-    return _review_out(access.review_for(_user(request), ref, review_id))
+    return _review_out(access.review_for(user_of(request), ref, review_id))
 
 
 @router.put(
@@ -331,8 +323,10 @@ def get_review(request: HttpRequest, ref: str, review_id: int) -> Any:
     summary="Write the summary of results and the budget",
 )
 def update_review(request: HttpRequest, ref: str, review_id: int, payload: ReviewIn) -> Any:
-    review = access.review_for(_user(request), ref, review_id)
-    review = services.milestone_review_update(actor=_user(request), review=review, **payload.dict())
+    review = access.review_for(user_of(request), ref, review_id)
+    review = services.milestone_review_update(
+        actor=user_of(request), review=review, **payload.dict()
+    )
     return _review_out(review)
 
 
@@ -342,8 +336,8 @@ def update_review(request: HttpRequest, ref: str, review_id: int, payload: Revie
     summary="Add a deviation (cause from the fixed list)",
 )
 def add_deviation(request: HttpRequest, ref: str, review_id: int, payload: DeviationIn) -> Any:
-    review = access.review_for(_user(request), ref, review_id)
-    services.deviation_add(actor=_user(request), review=review, **payload.dict())
+    review = access.review_for(user_of(request), ref, review_id)
+    services.deviation_add(actor=user_of(request), review=review, **payload.dict())
     return Status(201, _review_out(review))
 
 
@@ -353,12 +347,12 @@ def add_deviation(request: HttpRequest, ref: str, review_id: int, payload: Devia
     summary="Remove a deviation (its author or a writer, before publication)",
 )
 def remove_deviation(request: HttpRequest, ref: str, review_id: int, deviation_id: int) -> Any:
-    review = access.review_for(_user(request), ref, review_id)
+    review = access.review_for(user_of(request), ref, review_id)
     deviation = Deviation.objects.filter(review=review, pk=deviation_id).first()
     if deviation is None:
         raise not_found()
     deviation.review = review
-    services.deviation_remove(actor=_user(request), deviation=deviation)
+    services.deviation_remove(actor=user_of(request), deviation=deviation)
     return _review_out(review)
 
 
@@ -368,9 +362,9 @@ def remove_deviation(request: HttpRequest, ref: str, review_id: int, deviation_i
     summary="Add an improvement measure (becomes a task)",
 )
 def add_review_measure(request: HttpRequest, ref: str, review_id: int, payload: MeasureIn) -> Any:
-    review = access.review_for(_user(request), ref, review_id)
+    review = access.review_for(user_of(request), ref, review_id)
     services.measure_add(
-        actor=_user(request),
+        actor=user_of(request),
         parent=review,
         text=payload.text,
         owner=_owner(payload.owner),
@@ -385,8 +379,10 @@ def add_review_measure(request: HttpRequest, ref: str, review_id: int, payload: 
     summary="Open a plan adjustment: a change notice linked to the review",
 )
 def open_adjustment(request: HttpRequest, ref: str, review_id: int, payload: AdjustmentIn) -> Any:
-    review = access.review_for(_user(request), ref, review_id)
-    notice = services.review_adjustment_open(actor=_user(request), review=review, **payload.dict())
+    review = access.review_for(user_of(request), ref, review_id)
+    notice = services.review_adjustment_open(
+        actor=user_of(request), review=review, **payload.dict()
+    )
     return Status(201, {"notice": notice.number, "state": notice.state})
 
 
@@ -396,8 +392,8 @@ def open_adjustment(request: HttpRequest, ref: str, review_id: int, payload: Adj
     summary="Publish the review report (《复盘报告》)",
 )
 def publish_review(request: HttpRequest, ref: str, review_id: int) -> Any:
-    review = access.review_for(_user(request), ref, review_id)
-    return _review_out(services.milestone_review_publish(actor=_user(request), review=review))
+    review = access.review_for(user_of(request), ref, review_id)
+    return _review_out(services.milestone_review_publish(actor=user_of(request), review=review))
 
 
 # --- Retrospectives ------------------------------------------------------
@@ -416,9 +412,9 @@ def get_retro(request: HttpRequest, ref: str, kind: str) -> Any:
     summary="Start a retrospective (project or communication)",
 )
 def start_retro(request: HttpRequest, ref: str, kind: str, payload: RetroIn) -> Any:
-    collab, _retro_obj = access.retro_for(_user(request), ref, kind)
+    collab, _retro_obj = access.retro_for(user_of(request), ref, kind)
     retro = services.retrospective_start(
-        actor=_user(request), collaboration=collab, kind=kind, summary=payload.summary
+        actor=user_of(request), collaboration=collab, kind=kind, summary=payload.summary
     )
     return Status(201, _retro_out(retro))
 
@@ -428,7 +424,7 @@ def start_retro(request: HttpRequest, ref: str, kind: str, payload: RetroIn) -> 
 )
 def update_retro(request: HttpRequest, ref: str, kind: str, payload: RetroIn) -> Any:
     retro = services.retrospective_update(
-        actor=_user(request), retro=_retro(request, ref, kind), summary=payload.summary
+        actor=user_of(request), retro=_retro(request, ref, kind), summary=payload.summary
     )
     return _retro_out(retro)
 
@@ -441,7 +437,7 @@ def update_retro(request: HttpRequest, ref: str, kind: str, payload: RetroIn) ->
 def add_point(request: HttpRequest, ref: str, kind: str, payload: PointIn) -> Any:
     retro = _retro(request, ref, kind)
     services.retro_point_add(
-        actor=_user(request), retro=retro, kind=payload.kind, text=payload.text
+        actor=user_of(request), retro=retro, kind=payload.kind, text=payload.text
     )
     return Status(201, _retro_out(retro))
 
@@ -454,7 +450,7 @@ def add_point(request: HttpRequest, ref: str, kind: str, payload: PointIn) -> An
 def add_retro_measure(request: HttpRequest, ref: str, kind: str, payload: MeasureIn) -> Any:
     retro = _retro(request, ref, kind)
     services.measure_add(
-        actor=_user(request),
+        actor=user_of(request),
         parent=retro,
         text=payload.text,
         owner=_owner(payload.owner),
@@ -474,7 +470,7 @@ def retro_measure_done(request: HttpRequest, ref: str, kind: str, measure_id: in
     if measure is None:
         raise not_found()
     measure.collaboration = retro.collaboration
-    services.measure_done(actor=_user(request), measure=measure)
+    services.measure_done(actor=user_of(request), measure=measure)
     return _retro_out(retro)
 
 
@@ -485,7 +481,7 @@ def retro_measure_done(request: HttpRequest, ref: str, kind: str, measure_id: in
 )
 def add_proposal(request: HttpRequest, ref: str, kind: str, payload: ProposalIn) -> Any:
     retro = _retro(request, ref, kind)
-    services.proposal_make(actor=_user(request), retro=retro, **payload.dict())
+    services.proposal_make(actor=user_of(request), retro=retro, **payload.dict())
     return Status(201, _retro_out(retro))
 
 
@@ -495,7 +491,7 @@ def add_proposal(request: HttpRequest, ref: str, kind: str, payload: ProposalIn)
     summary="Publish the retrospective",
 )
 def publish_retro(request: HttpRequest, ref: str, kind: str) -> Any:
-    retro = services.retrospective_publish(actor=_user(request), retro=_retro(request, ref, kind))
+    retro = services.retrospective_publish(actor=user_of(request), retro=_retro(request, ref, kind))
     return _retro_out(retro)
 
 
@@ -504,7 +500,7 @@ def publish_retro(request: HttpRequest, ref: str, kind: str) -> Any:
 
 @router.get("/proposals", response=list[ProposalOut], summary="Every rule proposal (PMO)")
 def list_proposals(request: HttpRequest, state: str = "") -> Any:
-    if not access.may_decide_proposals(_user(request)):
+    if not access.may_decide_proposals(user_of(request)):
         raise access.forbidden()
     return [_proposal_out(p) for p in selectors.proposals(state)[:500]]
 
@@ -515,13 +511,13 @@ def list_proposals(request: HttpRequest, state: str = "") -> Any:
     summary="Adopt or decline a proposal (PMO)",
 )
 def decide_proposal(request: HttpRequest, proposal_id: int, payload: DecideIn) -> Any:
-    if not access.may_decide_proposals(_user(request)):
+    if not access.may_decide_proposals(user_of(request)):
         raise access.forbidden()
     proposal = Proposal.objects.select_related("collaboration").filter(pk=proposal_id).first()
     if proposal is None:
         raise not_found()
     proposal = services.proposal_decide(
-        actor=_user(request), proposal=proposal, adopt=payload.adopt, note=payload.note
+        actor=user_of(request), proposal=proposal, adopt=payload.adopt, note=payload.note
     )
     proposal.collaboration = (
         Proposal.objects.select_related("collaboration").get(pk=proposal.pk).collaboration

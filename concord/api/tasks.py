@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, File, Form, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 
+from concord.api.common import name_of, user_of
 from concord.collaborations.access import collaboration_for
 from concord.lib.errors import DomainError
 from concord.orgs.models import Department
@@ -25,15 +26,6 @@ router = Router()
 my_work_router = Router()
 
 MAX_IMPORT_BYTES = 10 * 1024 * 1024
-
-
-def _user(request: HttpRequest) -> Any:
-    return request.auth  # type: ignore[attr-defined]
-
-
-def _name(user: Any) -> str:
-    person = getattr(user, "person", None) if user is not None else None
-    return person.name if person is not None else (user.get_username() if user else "")
 
 
 # --- Schemas -------------------------------------------------------------
@@ -206,7 +198,7 @@ def _milestone(collab: Any, pk: int | None) -> Milestone | None:
 
 @router.get("/{ref}/tasks", response=list[TaskOut], summary="List, filter and sort tasks")
 def list_tasks(request: HttpRequest, ref: str, filters: Query[FilterIn]) -> Any:
-    collab = collaboration_for(_user(request), ref)
+    collab = collaboration_for(user_of(request), ref)
     wanted = selectors.TaskFilters(
         department=filters.department,
         owner=filters.owner,
@@ -215,7 +207,7 @@ def list_tasks(request: HttpRequest, ref: str, filters: Query[FilterIn]) -> Any:
         overdue=filters.overdue,
         q=filters.q,
     )
-    tasks = selectors.task_list(_user(request), collab, filters=wanted, order=filters.order)
+    tasks = selectors.task_list(user_of(request), collab, filters=wanted, order=filters.order)
     ids = {t.blocked_by_task_id for t in tasks} | {t.parent_id for t in tasks}
     numbers = dict(Task.objects.filter(pk__in=ids - {None}).values_list("pk", "number"))
     return [_out_light(task, numbers) for task in tasks]
@@ -237,7 +229,7 @@ def _out_base(task: Task) -> dict[str, Any]:
         "title": task.title,
         "description": task.description,
         "owner": task.owner.get_username(),
-        "owner_name": _name(task.owner),
+        "owner_name": name_of(task.owner),
         "department_id": task.department_id,
         "department": task.department.name,
         "start_on": task.start_on,
@@ -261,7 +253,7 @@ def _out_base(task: Task) -> dict[str, Any]:
 
 @router.post("/{ref}/tasks", response={201: TaskOut}, summary="Add a task")
 def create_task(request: HttpRequest, ref: str, payload: TaskIn) -> Any:
-    user = _user(request)
+    user = user_of(request)
     collab = collaboration_for(user, ref)
     parent = access.task_for(user, ref, payload.parent) if payload.parent else None
     task = services.task_create(
@@ -285,7 +277,7 @@ def create_task(request: HttpRequest, ref: str, payload: TaskIn) -> Any:
 
 @router.get("/{ref}/tasks/export", summary="《任务进度跟踪表》 as .xlsx")
 def export_tasks(request: HttpRequest, ref: str) -> HttpResponse:
-    return exports.tracking_response(collaboration_for(_user(request), ref))
+    return exports.tracking_response(collaboration_for(user_of(request), ref))
 
 
 @router.post(
@@ -298,7 +290,7 @@ def export_tasks(request: HttpRequest, ref: str) -> HttpResponse:
 def import_tasks(
     request: HttpRequest, ref: str, file: File[UploadedFile], dry_run: Form[bool] = False
 ) -> Any:
-    user = _user(request)
+    user = user_of(request)
     collab = collaboration_for(user, ref)
     if file.size is not None and file.size > MAX_IMPORT_BYTES:
         raise DomainError(_("The file is too large (10 MB at most)."), field="file")
@@ -320,7 +312,7 @@ def import_tasks(
     summary="Create tasks from the effective plan's WBS (idempotent)",
 )
 def from_plan(request: HttpRequest, ref: str) -> Any:
-    user = _user(request)
+    user = user_of(request)
     collab = collaboration_for(user, ref)
     created = services.tasks_from_plan(actor=user, collaboration=collab)
     return [_fresh(user, ref, t.number) for t in created]
@@ -328,12 +320,12 @@ def from_plan(request: HttpRequest, ref: str) -> Any:
 
 @router.get("/{ref}/tasks/{number}", response=TaskOut, summary="Get a task")
 def get_task(request: HttpRequest, ref: str, number: str) -> Any:
-    return _fresh(_user(request), ref, number)
+    return _fresh(user_of(request), ref, number)
 
 
 @router.patch("/{ref}/tasks/{number}", response=TaskOut, summary="Change a task")
 def update_task(request: HttpRequest, ref: str, number: str, payload: TaskPatch) -> Any:
-    user = _user(request)
+    user = user_of(request)
     task = access.task_for(user, ref, number)
     fields: dict[str, Any] = {
         k: v
@@ -350,7 +342,7 @@ def update_task(request: HttpRequest, ref: str, number: str, payload: TaskPatch)
 
 @router.post("/{ref}/tasks/{number}/move", response=TaskOut, summary="Move a task on the board")
 def move_task(request: HttpRequest, ref: str, number: str, payload: MoveIn) -> Any:
-    user = _user(request)
+    user = user_of(request)
     task = access.task_for(user, ref, number)
     blocker = access.task_for(user, ref, payload.blocked_by) if payload.blocked_by else None
     services.task_move(
@@ -366,7 +358,7 @@ def move_task(request: HttpRequest, ref: str, number: str, payload: MoveIn) -> A
 
 @router.post("/{ref}/tasks/{number}/review", response=TaskOut, summary="Approve or reject a review")
 def review_task(request: HttpRequest, ref: str, number: str, payload: ReviewIn) -> Any:
-    user = _user(request)
+    user = user_of(request)
     task = access.task_for(user, ref, number)
     services.task_review(actor=user, task=task, approve=payload.approve, comment=payload.comment)
     return _fresh(user, ref, number)
@@ -374,7 +366,7 @@ def review_task(request: HttpRequest, ref: str, number: str, payload: ReviewIn) 
 
 @router.post("/{ref}/tasks/{number}/dependencies", response=TaskOut, summary="Add a dependency")
 def add_dependency(request: HttpRequest, ref: str, number: str, payload: DependencyIn) -> Any:
-    user = _user(request)
+    user = user_of(request)
     task = access.task_for(user, ref, number)
     other = access.task_for(user, ref, payload.depends_on)
     services.dependency_add(actor=user, task=task, depends_on=other)
@@ -387,7 +379,7 @@ def add_dependency(request: HttpRequest, ref: str, number: str, payload: Depende
     summary="Remove a dependency",
 )
 def remove_dependency(request: HttpRequest, ref: str, number: str, other: str) -> Any:
-    user = _user(request)
+    user = user_of(request)
     task = access.task_for(user, ref, number)
     depends_on = access.task_for(user, ref, other)
     services.dependency_remove(actor=user, task=task, depends_on=depends_on)
@@ -423,7 +415,7 @@ def _settings_body(collab: Any, row: Any) -> dict[str, Any]:
 def get_task_settings(request: HttpRequest, ref: str) -> Any:
     from concord.tasks.models import TaskSettings
 
-    collab = collaboration_for(_user(request), ref)
+    collab = collaboration_for(user_of(request), ref)
     return _settings_body(collab, TaskSettings.objects.filter(collaboration=collab).first())
 
 
@@ -433,7 +425,7 @@ def get_task_settings(request: HttpRequest, ref: str) -> Any:
     summary="Change the daily progress settings",
 )
 def put_task_settings(request: HttpRequest, ref: str, payload: TaskSettingsIn) -> Any:
-    user = _user(request)
+    user = user_of(request)
     collab = collaboration_for(user, ref)
     row = services.task_settings_set(
         actor=user,
@@ -450,7 +442,7 @@ def put_task_settings(request: HttpRequest, ref: str, payload: TaskSettingsIn) -
     summary="A task's progress updates, newest first",
 )
 def list_progress(request: HttpRequest, ref: str, number: str) -> Any:
-    task = access.task_for(_user(request), ref, number)
+    task = access.task_for(user_of(request), ref, number)
     return [_progress_out(u) for u in selectors.updates_of(task)]
 
 
@@ -471,7 +463,7 @@ def _progress_out(update: Any) -> dict[str, Any]:
     summary="Post a progress update (每日进度同步)",
 )
 def post_progress(request: HttpRequest, ref: str, number: str, payload: ProgressIn) -> Any:
-    user = _user(request)
+    user = user_of(request)
     task = access.task_for(user, ref, number)
     update = services.progress_post(
         actor=user,
@@ -494,5 +486,5 @@ def my_work(request: HttpRequest) -> Any:
             "collaboration": item.collaboration.ref if item.collaboration else None,
             "urgency": item.urgency,
         }
-        for item in selectors.my_work(_user(request))
+        for item in selectors.my_work(user_of(request))
     ]

@@ -9,6 +9,7 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 
+from concord.api.common import user_of
 from concord.collaborations import selectors as collab_selectors
 from concord.collaborations import services
 from concord.collaborations.models import TeamMember
@@ -21,7 +22,6 @@ from .collaborations import (
     _detail,
     _get,
     _person_ref,
-    _user,
     _users,
 )
 
@@ -74,7 +74,7 @@ def get_team(request: HttpRequest, ref: str) -> Any:
 def set_lead(request: HttpRequest, ref: str, payload: PersonIn) -> Any:
     collab = _get(request, ref)
     user = _users([payload.person_id], "person_id")[payload.person_id]
-    services.team_set_lead(actor=_user(request), collaboration=collab, user=user)
+    services.team_set_lead(actor=user_of(request), collaboration=collab, user=user)
     return _detail(request, collab)
 
 
@@ -82,7 +82,7 @@ def set_lead(request: HttpRequest, ref: str, payload: PersonIn) -> Any:
 def set_sponsor(request: HttpRequest, ref: str, payload: PersonIn) -> Any:
     collab = _get(request, ref)
     user = _users([payload.person_id], "person_id")[payload.person_id]
-    services.team_set_sponsor(actor=_user(request), collaboration=collab, user=user)
+    services.team_set_sponsor(actor=user_of(request), collaboration=collab, user=user)
     return _detail(request, collab)
 
 
@@ -94,7 +94,7 @@ def set_sponsor(request: HttpRequest, ref: str, payload: PersonIn) -> Any:
 def add_department(request: HttpRequest, ref: str, payload: DepartmentIn) -> Any:
     collab = _get(request, ref)
     dept = _departments([payload.department_id], "department_id")[payload.department_id]
-    services.department_add(actor=_user(request), collaboration=collab, department=dept)
+    services.department_add(actor=user_of(request), collaboration=collab, department=dept)
     return Status(201, _detail(request, collab))
 
 
@@ -106,7 +106,7 @@ def add_department(request: HttpRequest, ref: str, payload: DepartmentIn) -> Any
 def set_lead_department(request: HttpRequest, ref: str, dept_id: int) -> Any:
     collab = _get(request, ref)
     dept = _departments([dept_id], "dept_id")[dept_id]
-    services.department_set_lead(actor=_user(request), collaboration=collab, department=dept)
+    services.department_set_lead(actor=user_of(request), collaboration=collab, department=dept)
     return _detail(request, collab)
 
 
@@ -118,7 +118,7 @@ def add_member(request: HttpRequest, ref: str, payload: MemberIn) -> Any:
     if payload.department_id is not None:
         dept = _departments([payload.department_id], "department_id")[payload.department_id]
     member = services.member_add(
-        actor=_user(request), collaboration=collab, user=user, department=dept
+        actor=user_of(request), collaboration=collab, user=user, department=dept
     )
     return Status(201, member)
 
@@ -129,5 +129,5 @@ def remove_member(request: HttpRequest, ref: str, member_id: int) -> Any:
     member = TeamMember.objects.filter(pk=member_id, collaboration=collab).first()
     if member is None:
         raise not_found()
-    services.member_remove(actor=_user(request), member=member)
+    services.member_remove(actor=user_of(request), member=member)
     return Status(204, None)
