@@ -163,17 +163,14 @@ def summary(collab: Collaboration) -> Summary:
 
 def open_work(collab: Collaboration) -> dict[str, int]:
     """Return the open tasks and issues: closing warns about them (it does not refuse)."""
+    from concord.issues.models import ACTIVE as ISSUE_OPEN
+    from concord.issues.models import Issue
     from concord.tasks.models import OPEN, Task
 
-    result = {"tasks": Task.objects.filter(collaboration=collab, status__in=OPEN).count()}
-    try:
-        from concord.issues.models import ACTIVE as ISSUE_OPEN
-        from concord.issues.models import Issue
-    except ImportError:  # the issue log is not installed
-        result["issues"] = 0
-    else:
-        result["issues"] = Issue.objects.filter(collaboration=collab, status__in=ISSUE_OPEN).count()
-    return result
+    return {
+        "tasks": Task.objects.filter(collaboration=collab, status__in=OPEN).count(),
+        "issues": Issue.objects.filter(collaboration=collab, status__in=ISSUE_OPEN).count(),
+    }
 
 
 def archive_events(collab: Collaboration, limit: int = 30) -> list[Event]:
