@@ -33,6 +33,7 @@ from concord.activity.services import event_record
 from concord.collaborations.models import Collaboration
 from concord.collaborations.team_services import member_ensure
 from concord.knowledge.forms import t
+from concord.knowledge.indexing import index_put, index_remove
 from concord.lib import workcal
 from concord.lib.errors import DomainError
 from concord.notifications.services import notify
@@ -817,7 +818,7 @@ def decision_remove(*, actor: User, decision: Decision) -> None:
         row = Decision.objects.filter(pk=decision.pk, meeting=meeting).first()
         if row is None:
             raise DomainError(_("Not found."), code="not_found")
-        _index_remove(row)
+        index_remove(source=row)
         text = row.text
         row.delete()
         event_record(
@@ -896,22 +897,6 @@ def action_remove(*, actor: User, item: ActionItem) -> None:
             before={"action": item.pk, "description": text},
             scope=meeting.collaboration,
         )
-
-
-def _index_put(**kwargs: Any) -> None:
-    try:
-        from concord.knowledge.indexing import index_put
-    except ImportError:  # the knowledge index is not there yet
-        return
-    index_put(**kwargs)
-
-
-def _index_remove(source: models.Model) -> None:
-    try:
-        from concord.knowledge.indexing import index_remove
-    except ImportError:
-        return
-    index_remove(source=source)
 
 
 def minutes_text(meeting: Meeting) -> str:
@@ -1022,7 +1007,7 @@ def minutes_publish(*, actor: User, meeting: Meeting) -> Meeting:
             scope=collab,
         )
         url = _url(meeting)
-        _index_put(
+        index_put(
             source=meeting,
             collaboration=collab,
             kind="minutes",
@@ -1032,7 +1017,7 @@ def minutes_publish(*, actor: User, meeting: Meeting) -> Meeting:
             when=meeting.starts_at,
         )
         for decision in meeting.decisions.all():
-            _index_put(
+            index_put(
                 source=decision,
                 collaboration=collab,
                 kind="decision",
