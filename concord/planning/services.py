@@ -501,11 +501,11 @@ def _make_effective(actor: Actor, collab: Collaboration, version: PlanVersion) -
         event=event,
     )
     _announce(actor, collab, version, previous)
-    if apps.is_installed("concord.closing.reviews"):
-        from concord.closing.reviews.services import arm_check
+    # Its milestones are checked daily for a review that has become due (imported
+    # here: the reviews app builds on planning).
+    from concord.closing.reviews.services import arm_check
 
-        # Its milestones are checked daily for a review that has become due.
-        arm_check(collab)
+    arm_check(collab)
     return version
 
 
@@ -513,9 +513,7 @@ def _announce(
     actor: Actor, collab: Collaboration, version: PlanVersion, previous: PlanVersion | None
 ) -> None:
     """Issue the change notice (变更通知) that a new plan version always produces."""
-    if not apps.is_installed("concord.changes"):
-        return
-    from concord.changes.services import change_notice_issue
+    from concord.changes.services import change_notice_issue  # changes builds on planning
 
     lines = summary_lines(compare(previous, version)) if previous else []
     if previous is None:
